@@ -1,0 +1,109 @@
+"""The vocabulary of the support desk: roles, channels, ticket states, categories.
+
+Both the reference server and the console use these values on the wire and in storage, so a
+value here is part of the API: add new members, never rename existing ones.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    VIP_MANAGER = "vip_manager"
+    TRAINER = "trainer"
+    SUPERVISOR = "supervisor"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    WEB_FORM = "web_form"
+    IN_APP = "in_app"
+    SOCIAL = "social"
+    PHONE = "phone"
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    PENDING = "pending"  # waiting for the customer
+    ON_HOLD = "on_hold"  # waiting for another department
+    SOLVED = "solved"
+    CLOSED = "closed"
+
+
+OPEN_STATUSES: frozenset[TicketStatus] = frozenset(
+    {TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD}
+)
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+PRIORITY_RANK: dict[Priority, int] = {
+    Priority.URGENT: 0,
+    Priority.HIGH: 1,
+    Priority.NORMAL: 2,
+    Priority.LOW: 3,
+}
+
+
+class Category(StrEnum):
+    ACCOUNT_SECURITY = "account_security"
+    DEPOSIT_WITHDRAWAL = "deposit_withdrawal"
+    SPOT = "spot"
+    FUTURES_MARGIN = "futures_margin"
+    KYC = "kyc"
+    P2P = "p2p"
+    EARN = "earn"
+    WEB3_WALLET = "web3_wallet"
+    API = "api"
+    FEES = "fees"
+
+
+class MessageKind(StrEnum):
+    CUSTOMER = "customer"  # written by the customer
+    REPLY = "reply"  # an agent's public answer, the customer sees it
+    NOTE = "note"  # internal note, never shown to the customer
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    FROZEN = "frozen"
+
+
+class TransferStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMING = "confirming"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    UNDER_REVIEW = "under_review"
+
+
+class SecurityEventKind(StrEnum):
+    NEW_DEVICE = "new_device"
+    TWO_FA_CHANGED = "2fa_changed"
+    API_KEY_CREATED = "api_key_created"
+    PASSWORD_RESET = "password_reset"
+    LOGIN_NEW_IP = "login_new_ip"
+
+
+class Language(StrEnum):
+    ZH = "zh"
+    EN = "en"
+    JA = "ja"
+    KO = "ko"
+
+
+class EventType(StrEnum):
+    """Types on the live event stream. Payloads are the full current objects (see api.schemas)."""
+
+    TICKET_CREATED = "ticket.created"  # payload: TicketOut
+    TICKET_UPDATED = "ticket.updated"  # payload: TicketOut
+    MESSAGE_CREATED = "message.created"  # payload: MessageOut
+    CUSTOMER_UPDATED = "customer.updated"  # payload: CustomerOut
