@@ -1,0 +1,79 @@
+"""The Support API v1 application."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import anyio.to_thread
+from fastapi import FastAPI
+
+from console import __version__
+from console.api.schemas import API_PREFIX
+from console.server.body_guard import BodyGuardMiddleware
+from console.server.db import Database
+from console.server.errors import CatchAllMiddleware, install_error_handlers
+from console.server.maintenance import run_maintenance
+from console.server.routes import auth, customers, events, tickets, workspace
+from console.server.runtime import Runtime
+from console.server.seeding import is_empty, seed_workspace
+from console.server.settings import ServerSettings
+
+
+def _prepare(runtime: Runtime) -> None:
+    """Schema, and in demo mode the demo workspace when the database is still empty."""
+    runtime.db.create_schema()
+    settings = runtime.settings
+    if settings.demo and is_empty(runtime.db):
+        from console.server.demo import generate_demo
+
+        workspace = generate_demo(seed=settings.demo_seed, tickets=settings.demo_tickets)
+        seed_workspace(runtime.db, workspace)
+        runtime.demo = workspace
+
+
+def _start_traffic(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
+    if not runtime.settings.simulate:
+        return None
+    from console.server.traffic import run_traffic
+
+    return asyncio.create_task(run_traffic(runtime, stop), name="customer-traffic")
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    runtime: Runtime = app.state.runtime
+    runtime.db.notifier.reopen()
+    await anyio.to_thread.run_sync(_prepare, runtime)
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(run_maintenance(runtime, stop), name="maintenance")]
+    traffic = _start_traffic(runtime, stop)
+    if traffic is not None:
+        tasks.append(traffic)
+    try:
+        yield
+    finally:
+        stop.set()
+        runtime.begin_shutdown()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        runtime.db.dispose()
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    """The ASGI app. Schema creation and demo seeding run in its lifespan startup."""
+    app = FastAPI(
+        title="Support API",
+        version=__version__,
+        description="Support Console API v1: tickets, messages, customers, live events.",
+        lifespan=_lifespan,
+        strict_content_type=False,
+    )
+    app.state.runtime = Runtime(settings=settings, db=Database(settings.database_url))
+    install_error_handlers(app)
+    for module in (workspace, auth, tickets, customers, events):
+        app.include_router(module.router, prefix=API_PREFIX)
+    # Added last = outermost: the catch-all wraps everything, the body guard runs before routes.
+    app.add_middleware(BodyGuardMiddleware)
+    app.add_middleware(CatchAllMiddleware)
+    return app

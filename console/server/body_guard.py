@@ -1,0 +1,152 @@
+"""Request guard, before any route runs: body size, JSON/UTF-8 validity, no NUL characters.
+
+The whole body is read here (it is small by definition) and handed on unchanged, so routes,
+FastAPI's own parsing and the idempotency hash all see the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from console.server.errors import error_response
+
+MAX_BODY_BYTES = 256 * 1024
+# An oversized body up to this size is read and dropped so the client sees the 413 instead
+# of a reset connection; anything bigger is answered at once.
+_DRAIN_LIMIT = 16 * 1024 * 1024
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class _Disconnected(Exception):
+    pass
+
+
+def _json_problem(body: bytes) -> tuple[int, str, str] | None:
+    try:
+        text = body.decode("utf-8")
+        value = json.loads(text)
+        # Escapes like "\ud800" decode to lone surrogates, which no database or encoder takes.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeError:
+        return 400, "malformed_json", "The request body is not valid UTF-8."
+    except (ValueError, RecursionError):
+        return 400, "malformed_json", "The request body is not valid JSON."
+    if _contains_nul(value):
+        return _NUL_PROBLEM
+    return None
+
+
+def _contains_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
+# PostgreSQL text cannot hold NUL, and SQLite's LIKE stops at it: refused everywhere alike.
+_NUL_PROBLEM = (422, "invalid_request", "Text must not contain NUL characters.")
+
+
+def _has_nul(scope: Scope) -> bool:
+    query: bytes = scope.get("query_string", b"")
+    return "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query
+
+
+class BodyGuardMiddleware:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if _has_nul(scope):
+            await error_response(*_NUL_PROBLEM)(scope, receive, send)
+            return
+        if scope["method"] not in _BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None:
+            try:
+                declared_size = int(declared)
+            except ValueError:
+                declared_size = -1
+            if declared_size < 0:
+                response = error_response(400, "malformed_json", "Invalid Content-Length.")
+                await response(scope, receive, send)
+                return
+            if declared_size > self.max_bytes:
+                if declared_size <= _DRAIN_LIMIT:
+                    try:
+                        await self._drain(receive)
+                    except _Disconnected:
+                        return
+                await self._too_large(scope, receive, send)
+                return
+        try:
+            body = await self._read(receive)
+        except _Disconnected:
+            return
+        if body is None:
+            await self._too_large(scope, receive, send)
+            return
+        if body:
+            problem = _json_problem(body)
+            if problem is not None:
+                await error_response(*problem)(scope, receive, send)
+                return
+
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The body, or None once it grows past the limit (the rest is drained)."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise _Disconnected
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                if message.get("more_body", False):
+                    await self._drain(receive, size)
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _drain(self, receive: Receive, already: int = 0) -> None:
+        size = already
+        while size <= _DRAIN_LIMIT:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise _Disconnected
+            size += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        limit_kib = self.max_bytes // 1024
+        response = error_response(
+            413, "payload_too_large", f"The request body is larger than {limit_kib} KiB."
+        )
+        await response(scope, receive, send)

@@ -1,0 +1,70 @@
+"""In-process wake-up for event streams when this process has committed new events.
+
+Streams still poll the events table (other processes write there too); this only makes the
+same-process case immediate. Safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Iterator
+
+
+class Subscription:
+    """One waiting stream. Clear before reading the table, then wait: no wake-up is lost."""
+
+    def __init__(self, notifier: EventNotifier) -> None:
+        self._notifier = notifier
+        self._loop = asyncio.get_running_loop()
+        self._event = asyncio.Event()
+
+    def clear(self) -> None:
+        self._event.clear()
+
+    async def wait(self, timeout: float) -> None:
+        if self._notifier.closed:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._event.wait(), timeout)
+
+    def _wake(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has already closed
+            self._loop.call_soon_threadsafe(self._event.set)
+
+
+class EventNotifier:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscriptions: set[Subscription] = set()
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        """True once the server is shutting down: streams end instead of waiting."""
+        return self._closed
+
+    @contextlib.contextmanager
+    def subscribe(self) -> Iterator[Subscription]:
+        sub = Subscription(self)
+        with self._lock:
+            self._subscriptions.add(sub)
+        try:
+            yield sub
+        finally:
+            with self._lock:
+                self._subscriptions.discard(sub)
+
+    def notify(self) -> None:
+        with self._lock:
+            subs = list(self._subscriptions)
+        for sub in subs:
+            sub._wake()
+
+    def close(self) -> None:
+        self._closed = True
+        self.notify()
+
+    def reopen(self) -> None:
+        self._closed = False

@@ -1,0 +1,27 @@
+"""What one running app holds: settings, database, and the demo workspace when in demo mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from console.server.db import Database
+from console.server.settings import ServerSettings
+
+if TYPE_CHECKING:
+    from console.server.demo.model import DemoWorkspace
+
+
+@dataclass
+class Runtime:
+    settings: ServerSettings
+    db: Database
+    demo: DemoWorkspace | None = None
+
+    @property
+    def stopping(self) -> bool:
+        return self.db.notifier.closed
+
+    def begin_shutdown(self) -> None:
+        """Ends open event streams so the server can stop without waiting on them."""
+        self.db.notifier.close()

@@ -1,0 +1,43 @@
+"""The events table: written in the same transaction as the change it describes."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from console.api.schemas import EventOut
+from console.core.domain import EventType
+from console.server.clock import utcnow
+from console.server.db import EVENTS_WRITTEN
+from console.server.models import Event
+
+
+def emit(session: Session, type_: EventType, ticket_id: int | None, payload: BaseModel) -> Event:
+    if session.get_bind().dialect.name == "postgresql" and not session.info.get(EVENTS_WRITTEN):
+        # Sequence values can commit out of order across transactions; a reader at id N could
+        # then skip a smaller id committed later. Writers of events take turns instead.
+        session.execute(text("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE"))
+    row = Event(
+        type=str(type_),
+        ticket_id=ticket_id,
+        payload=payload.model_dump(mode="json"),
+        created_at=utcnow(),
+    )
+    session.add(row)
+    session.flush()
+    session.info[EVENTS_WRITTEN] = True
+    return row
+
+
+def event_out(row: Event) -> EventOut:
+    return EventOut.model_validate(row)
+
+
+def events_after(session: Session, after: int, limit: int) -> list[EventOut]:
+    rows = session.scalars(select(Event).where(Event.id > after).order_by(Event.id).limit(limit))
+    return [event_out(r) for r in rows]
+
+
+def last_event_id(session: Session) -> int:
+    return session.scalar(select(func.max(Event.id))) or 0

@@ -1,0 +1,127 @@
+"""Messages of a ticket: agents' replies and notes, customers' messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.api.schemas import AgentOut, MessageCreate, MessageOut
+from console.core.domain import EventType, MessageKind, TicketStatus
+from console.server.clock import utcnow
+from console.server.errors import ApiError
+from console.server.models import Customer, Message, Ticket
+from console.server.services import events
+from console.server.services.serialize import message_out
+from console.server.services.tickets import bump, load_ticket, preview_of
+
+# A customer writing again reopens a ticket that was waiting on them or already solved.
+_REOPENED_BY_CUSTOMER = frozenset({str(TicketStatus.PENDING), str(TicketStatus.SOLVED)})
+
+
+def list_messages(session: Session, ticket_id: int) -> list[MessageOut]:
+    load_ticket(session, ticket_id)
+    rows = session.scalars(
+        select(Message)
+        .where(Message.ticket_id == ticket_id)
+        .order_by(Message.created_at, Message.id)
+    )
+    return [message_out(m) for m in rows]
+
+
+def _existing(session: Session, ticket_id: int, client_id: str | None) -> Message | None:
+    if client_id is None:
+        return None
+    return session.scalar(
+        select(Message).where(Message.ticket_id == ticket_id, Message.client_id == client_id)
+    )
+
+
+def _append(
+    session: Session,
+    ticket: Ticket,
+    *,
+    kind: MessageKind,
+    body: str,
+    author_agent_id: int | None,
+    author_name: str,
+    client_id: str | None,
+    now: datetime,
+) -> MessageOut:
+    message = Message(
+        ticket_id=ticket.id,
+        kind=str(kind),
+        body=body,
+        author_agent_id=author_agent_id,
+        author_name=author_name,
+        client_id=client_id,
+        created_at=now,
+    )
+    session.add(message)
+    session.flush()
+    out = message_out(message)
+    events.emit(session, EventType.MESSAGE_CREATED, ticket.id, out)
+    ticket.message_count += 1
+    if kind != MessageKind.NOTE:
+        ticket.last_message_preview = preview_of(body)
+    if kind == MessageKind.REPLY and ticket.status == TicketStatus.NEW:
+        ticket.status = str(TicketStatus.OPEN)
+    if kind == MessageKind.CUSTOMER and ticket.status in _REOPENED_BY_CUSTOMER:
+        ticket.status = str(TicketStatus.OPEN)
+    bump(session, ticket, now)
+    return out
+
+
+def add_agent_message(
+    session: Session, actor: AgentOut, ticket_id: int, data: MessageCreate
+) -> tuple[MessageOut, bool]:
+    """Adds a reply or note. Returns (message, created); a known client_id gives the original."""
+    if data.kind == MessageKind.CUSTOMER:
+        raise ApiError(
+            422,
+            "invalid_request",
+            "Agents send replies or notes, not customer messages.",
+            [
+                {
+                    "loc": ["body", "kind"],
+                    "msg": "kind customer is not allowed",
+                    "type": "value_error",
+                }
+            ],
+        )
+    ticket = load_ticket(session, ticket_id, for_update=True)
+    existing = _existing(session, ticket_id, data.client_id)
+    if existing is not None:
+        if existing.body != data.body or existing.kind != data.kind:
+            raise ApiError(409, "conflict", "This client_id was already used for another message.")
+        return message_out(existing), False
+    out = _append(
+        session,
+        ticket,
+        kind=data.kind,
+        body=data.body,
+        author_agent_id=actor.id,
+        author_name=actor.display_name,
+        client_id=data.client_id,
+        now=utcnow(),
+    )
+    return out, True
+
+
+def add_customer_message(
+    session: Session, ticket_id: int, body: str, now: datetime | None = None
+) -> MessageOut:
+    ticket = load_ticket(session, ticket_id, for_update=True)
+    customer = session.get(Customer, ticket.customer_uid)
+    name = customer.display_name if customer is not None else ticket.customer_uid
+    return _append(
+        session,
+        ticket,
+        kind=MessageKind.CUSTOMER,
+        body=body,
+        author_agent_id=None,
+        author_name=name,
+        client_id=None,
+        now=now or utcnow(),
+    )

@@ -1,0 +1,35 @@
+"""Settings of the reference Support API server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+def sqlite_url(path: Path) -> str:
+    """A SQLAlchemy URL for a SQLite file at `path`."""
+    return f"sqlite:///{path.expanduser().resolve().as_posix()}"
+
+
+def default_database_url() -> str:
+    return sqlite_url(Path(user_data_dir("support-console")) / "server.sqlite3")
+
+
+@dataclass
+class ServerSettings:
+    database_url: str = field(default_factory=default_database_url)
+    demo: bool = False
+    simulate: bool = False
+    simulate_interval_s: float = 20.0
+    token_ttl_s: float = 12 * 3600.0
+    workspace_name: str = "Support"
+    # Size of the demo workspace seeded into an empty database.
+    demo_seed: int = 7
+    demo_tickets: int = 2400
+    # A stream sends a comment this often so proxies and clients see the connection alive.
+    sse_keepalive_s: float = 15.0
+    # How often a stream looks at the events table for rows written by other processes.
+    event_poll_s: float = 1.0
+    idempotency_ttl_s: float = 24 * 3600.0

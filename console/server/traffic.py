@@ -1,0 +1,103 @@
+"""The customer simulator: demo customers open tickets and write follow-ups while the app runs.
+
+Actions go through the same service functions as the HTTP routes, so every change emits the
+same events an agent's console receives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+
+import anyio.to_thread
+from sqlalchemy import select
+
+from console.api.schemas import MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, TicketCreate
+from console.core.domain import MessageKind
+from console.server.clock import utcnow
+from console.server.db import Database
+from console.server.demo import generate_demo
+from console.server.demo.model import DemoTicket
+from console.server.demo.simulator import CustomerFollowUp, CustomerTraffic, NewTicket
+from console.server.errors import ApiError
+from console.server.models import Customer, Ticket
+from console.server.runtime import Runtime
+from console.server.services import messages, tickets
+
+log = logging.getLogger("console.server")
+
+
+def open_ticket(db: Database, demo: DemoTicket) -> int | None:
+    """Creates the ticket of a NewTicket action; returns its id, None if it cannot apply."""
+    first = next((m for m in demo.messages if m.kind == MessageKind.CUSTOMER), None)
+    if first is None:
+        return None
+    data = TicketCreate(
+        subject=demo.subject[:MAX_SUBJECT_CHARS],
+        body=first.body[:MAX_MESSAGE_CHARS],
+        customer_uid=demo.customer_uid,
+        channel=demo.channel,
+        category=demo.category,
+        language=demo.language,
+        priority=demo.priority,
+    )
+    with db.write() as session:
+        if session.get(Customer, demo.customer_uid) is None:
+            log.warning("simulated ticket for unknown customer %s skipped", demo.customer_uid)
+            return None
+        return tickets.create_ticket(session, data).id
+
+
+def follow_up(db: Database, action: CustomerFollowUp) -> int | None:
+    """The customer writes again on their ticket, found by customer and subject."""
+    with db.write() as session:
+        ticket_id = session.scalar(
+            select(Ticket.id)
+            .where(
+                Ticket.customer_uid == action.customer_uid,
+                Ticket.subject == action.ticket_subject[:MAX_SUBJECT_CHARS],
+            )
+            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+            .limit(1)
+        )
+        if ticket_id is None:
+            return None
+        messages.add_customer_message(session, ticket_id, action.body[:MAX_MESSAGE_CHARS])
+        return ticket_id
+
+
+def apply_action(db: Database, action: NewTicket | CustomerFollowUp) -> int | None:
+    """Applies one CustomerTraffic action; returns the ticket it touched."""
+    if isinstance(action, NewTicket):
+        return open_ticket(db, action.ticket)
+    return follow_up(db, action)
+
+
+async def run_traffic(runtime: Runtime, stop: asyncio.Event) -> None:
+    """Until `stop`: every simulate_interval_s (with jitter) one customer action."""
+    settings = runtime.settings
+    workspace = runtime.demo
+    if workspace is None:
+        workspace = await anyio.to_thread.run_sync(
+            lambda: generate_demo(seed=settings.demo_seed, tickets=settings.demo_tickets)
+        )
+    rng = random.Random()
+    # A fresh seed per run: a restarted server must not replay the same customers' actions.
+    traffic = CustomerTraffic(workspace, seed=rng.randrange(2**31))
+    interval = runtime.settings.simulate_interval_s
+    while not stop.is_set():
+        # Jitter keeps the traffic from looking like a metronome.
+        delay = interval * rng.uniform(0.5, 1.5)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        if stop.is_set():
+            return
+        try:
+            action = traffic.next_action(utcnow())
+            await anyio.to_thread.run_sync(apply_action, runtime.db, action)
+        except ApiError as exc:
+            log.warning("simulated action refused: %s", exc.message)
+        except Exception:
+            log.exception("simulated action failed")
