@@ -1,0 +1,138 @@
+"""Ordered schema migrations, tracked by PRAGMA user_version.
+
+Migration N brings a file from version N-1 to N. Each is written as plain SQL frozen at the time
+it was added, never derived from the current table definitions, so old files always upgrade the
+same way. The cache tables (tickets, messages, customers) may be rebuilt because the server can
+refill them; drafts and outbox hold the agent's own work and are only ever altered in place.
+All pending migrations run in one transaction: a failed upgrade leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine
+
+from console.store.db import writing
+
+
+class StoreVersionError(RuntimeError):
+    """The file was written by a newer console; opening it could corrupt the agent's work."""
+
+
+def _v1_initial(conn: Connection) -> None:
+    for statement in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            updated_at INTEGER NOT NULL)""",
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            target_id INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            client_id TEXT,
+            state TEXT NOT NULL,
+            created_at INTEGER NOT NULL)""",
+        "CREATE INDEX ix_outbox_state ON outbox (state, id)",
+        """CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            data TEXT NOT NULL)""",
+        """CREATE TABLE messages (
+            local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            server_id INTEGER UNIQUE,
+            ticket_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            author_agent_id INTEGER,
+            author_name TEXT NOT NULL,
+            client_id TEXT UNIQUE,
+            created_at INTEGER NOT NULL)""",
+        "CREATE INDEX ix_messages_ticket ON messages (ticket_id, created_at, local_id)",
+        """CREATE TABLE customers (
+            uid TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            updated_at INTEGER NOT NULL)""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+def _v2_ticket_columns_and_outbox_errors(conn: Connection) -> None:
+    # Outbox items that the server refused keep the reason and how often they were tried.
+    conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN error TEXT")
+    conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_client ON outbox (client_id)")
+    # Tickets move from JSON documents to columns so views, filters and sorting run on indexes.
+    # The cache is dropped and the sync cursor forgotten, which makes the next sync bootstrap.
+    conn.exec_driver_sql("DROP TABLE tickets")
+    conn.exec_driver_sql("DELETE FROM meta WHERE key = 'event_cursor'")
+    for statement in (
+        """CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY,
+            subject TEXT NOT NULL,
+            status TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            category TEXT NOT NULL,
+            language TEXT NOT NULL,
+            customer_uid TEXT NOT NULL,
+            assignee_id INTEGER,
+            tags TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            message_count INTEGER NOT NULL,
+            last_message_preview TEXT NOT NULL,
+            is_open INTEGER NOT NULL,
+            search_text TEXT NOT NULL)""",
+        # A view or filter walks its index in display order; the other filter columns ride
+        # along, so counts and filters are decided in the index and only the page's rows are
+        # read from the table.
+        """CREATE INDEX ix_tickets_recent ON tickets (updated_at DESC, id DESC,
+            is_open, assignee_id, channel, category, language)""",
+        """CREATE INDEX ix_tickets_open ON tickets (is_open, updated_at DESC, id DESC,
+            assignee_id, channel, category, language)""",
+        """CREATE INDEX ix_tickets_assignee ON tickets (assignee_id, is_open,
+            updated_at DESC, id DESC, channel, category, language)""",
+        """CREATE INDEX ix_tickets_channel ON tickets (channel, is_open,
+            updated_at DESC, id DESC, assignee_id, category, language)""",
+        """CREATE INDEX ix_tickets_category ON tickets (category, is_open,
+            updated_at DESC, id DESC, assignee_id, channel, language)""",
+        """CREATE INDEX ix_tickets_language ON tickets (language, is_open,
+            updated_at DESC, id DESC, assignee_id, channel, category)""",
+        # Text search (search.py). External content: the text lives in tickets.search_text and
+        # tickets.py keeps the index in step (triggers would flush FTS5 once per row).
+        """CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            search_text, content='tickets', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2')""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    _v1_initial,
+    _v2_ticket_columns_and_outbox_errors,
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def migrate(engine: Engine, target: int = LATEST_VERSION) -> int:
+    """Upgrade the file to `target` (the latest by default); returns the version it had."""
+    with writing(engine) as conn:
+        found = schema_version(conn)
+        if found > LATEST_VERSION:
+            raise StoreVersionError(
+                f"local database has schema version {found}, this console knows {LATEST_VERSION}"
+            )
+        for version in range(found, target):
+            MIGRATIONS[version](conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
+        return found

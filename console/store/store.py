@@ -1,0 +1,319 @@
+"""The local store: the agent's working copy of the server's data, plus drafts and the outbox.
+
+Synchronous and thread-safe: every call takes a pooled connection for one short transaction, so
+the GUI thread can do small reads and draft saves while workers (asyncio.to_thread) write
+batches. Changes are published on `hub` after their transaction has committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from console.api.schemas import CustomerDetail, EventOut, MessageOut, TicketOut
+from console.store import customers, messages, outbox, tables, tickets
+from console.store.db import create_sqlite_engine, reading, writing
+from console.store.events import decode
+from console.store.hub import Change, ChangeHub
+from console.store.migrations import migrate
+from console.store.records import (
+    LocalMessage,
+    OutboxItem,
+    OutboxKind,
+    OutboxState,
+    TicketQuery,
+)
+from console.store.timestamps import now_micros
+
+_CURSOR_KEY = "event_cursor"
+_KEEP_FINISHED_OUTBOX_US = 7 * 24 * 3600 * 1_000_000
+_Q, _S, _F = OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.hub = ChangeHub()
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_sqlite_engine(path)
+        try:
+            migrate(engine)
+            with writing(engine) as conn:
+                o = tables.outbox
+                conn.execute(
+                    delete(o).where(
+                        o.c.state.in_((OutboxState.DONE, OutboxState.DISCARDED)),
+                        o.c.created_at < now_micros() - _KEEP_FINISHED_OUTBOX_US,
+                    )
+                )
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def _publish(self, topic: str, ids: Sequence[int | str] = ()) -> None:
+        self.hub.publish(Change(topic, tuple(ids)))
+
+    # --- tickets -----------------------------------------------------------------------------
+
+    def upsert_tickets(self, items: Sequence[TicketOut]) -> None:
+        with writing(self._engine) as conn:
+            written = tickets.upsert(conn, items)
+        if written:
+            self._publish("tickets", written)
+
+    def ticket(self, ticket_id: int) -> TicketOut | None:
+        with reading(self._engine) as conn:
+            return tickets.get(conn, ticket_id)
+
+    def query_tickets(self, q: TicketQuery, offset: int, limit: int) -> list[TicketOut]:
+        with reading(self._engine) as conn:
+            return tickets.query(conn, q, offset, limit)
+
+    def count_tickets(self, q: TicketQuery) -> int:
+        with reading(self._engine) as conn:
+            return tickets.count(conn, q)
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def upsert_messages(self, items: Sequence[MessageOut]) -> None:
+        with writing(self._engine) as conn:
+            touched = messages.upsert(conn, items)
+        if touched:
+            self._publish("messages", sorted(touched))
+
+    def add_local_message(
+        self, ticket_id: int, kind: str, body: str, client_id: str, author_name: str
+    ) -> None:
+        with writing(self._engine) as conn:
+            messages.add_local(conn, ticket_id, kind, body, client_id, author_name)
+        self._publish("messages", [ticket_id])
+
+    def messages(self, ticket_id: int) -> list[LocalMessage]:
+        with reading(self._engine) as conn:
+            return messages.for_ticket(conn, ticket_id)
+
+    def queue_message(
+        self,
+        ticket_id: int,
+        kind: str,
+        body: str,
+        client_id: str,
+        author_name: str,
+        idempotency_key: str,
+    ) -> int:
+        """The optimistic message and its outbox item, in one transaction."""
+        payload = {"kind": kind, "body": body, "client_id": client_id}
+        with writing(self._engine) as conn:
+            messages.add_local(conn, ticket_id, kind, body, client_id, author_name)
+            item_id = outbox.enqueue(
+                conn, OutboxKind.MESSAGE, ticket_id, payload, idempotency_key, client_id
+            )
+        self._publish("messages", [ticket_id])
+        self._publish("outbox", [item_id])
+        return item_id
+
+    # --- customers ---------------------------------------------------------------------------
+
+    def upsert_customer(self, c: CustomerDetail) -> None:
+        with writing(self._engine) as conn:
+            customers.upsert_detail(conn, c)
+        self._publish("customers", [c.uid])
+
+    def customer(self, uid: str) -> CustomerDetail | None:
+        with reading(self._engine) as conn:
+            return customers.get(conn, uid)
+
+    # --- drafts ------------------------------------------------------------------------------
+
+    def save_draft(self, key: str, text: str) -> None:
+        """Durable once it returns (WAL commit). Saving empty text removes the draft."""
+        d = tables.drafts
+        with writing(self._engine) as conn:
+            if text:
+                stmt = sqlite_insert(d).values(key=key, text=text, updated_at=now_micros())
+                conn.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=[d.c.key],
+                        set_={"text": stmt.excluded.text, "updated_at": stmt.excluded.updated_at},
+                    )
+                )
+            else:
+                conn.execute(delete(d).where(d.c.key == key))
+        self._publish("drafts", [key])
+
+    def draft(self, key: str) -> str | None:
+        d = tables.drafts
+        with reading(self._engine) as conn:
+            return conn.execute(select(d.c.text).where(d.c.key == key)).scalar_one_or_none()
+
+    def delete_draft(self, key: str) -> None:
+        self.save_draft(key, "")
+
+    # --- outbox ------------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        kind: str,
+        target_id: int,
+        payload: dict[str, Any],
+        idempotency_key: str,
+        client_id: str | None,
+    ) -> int:
+        with writing(self._engine) as conn:
+            item_id = outbox.enqueue(conn, kind, target_id, payload, idempotency_key, client_id)
+        self._publish("outbox", [item_id])
+        return item_id
+
+    def queue_ticket_update(
+        self, ticket_id: int, payload: dict[str, Any], idempotency_key: str
+    ) -> int:
+        """The optimistic change to the cached ticket and its outbox item, in one transaction."""
+        with writing(self._engine) as conn:
+            tickets.patch_local(conn, ticket_id, payload)
+            item_id = outbox.enqueue(
+                conn, OutboxKind.TICKET_UPDATE, ticket_id, payload, idempotency_key, None
+            )
+        self._publish("tickets", [ticket_id])
+        self._publish("outbox", [item_id])
+        return item_id
+
+    def pending_outbox(self) -> list[OutboxItem]:
+        with reading(self._engine) as conn:
+            return outbox.pending(conn)
+
+    def failed_outbox(self) -> list[OutboxItem]:
+        with reading(self._engine) as conn:
+            return outbox.in_states(conn, (_F,))
+
+    def outbox_item(self, item_id: int) -> OutboxItem | None:
+        with reading(self._engine) as conn:
+            return outbox.get(conn, item_id)
+
+    def _move(
+        self,
+        item_id: int,
+        expected: tuple[str, ...],
+        state: str,
+        *,
+        error: str | None = None,
+        count_attempt: bool = False,
+        message: MessageOut | None = None,
+        ticket: TicketOut | None = None,
+    ) -> bool:
+        with writing(self._engine) as conn:
+            item = outbox.transition(
+                conn, item_id, expected, state, error=error, count_attempt=count_attempt
+            )
+            if item is None:
+                return False
+            if message is not None:
+                messages.upsert(conn, [message])
+            if ticket is not None:
+                tickets.upsert(conn, [ticket])
+            if state == OutboxState.DISCARDED and item.client_id:
+                messages.delete_local(conn, item.client_id)
+        self._publish("outbox", [item_id])
+        if item.kind == OutboxKind.MESSAGE:
+            self._publish("messages", [item.target_id])
+        if item.kind == OutboxKind.TICKET_UPDATE or ticket is not None:
+            self._publish("tickets", [item.target_id])
+        return True
+
+    def mark_sending(self, item_id: int) -> bool:
+        # "sending" too: an item left in flight by a crash is sent again with the same key.
+        return self._move(item_id, (_Q, _S), OutboxState.SENDING, count_attempt=True)
+
+    def mark_done(
+        self,
+        item_id: int,
+        *,
+        message: MessageOut | None = None,
+        ticket: TicketOut | None = None,
+    ) -> bool:
+        """Confirmed by the server; the server's result is stored in the same transaction."""
+        return self._move(item_id, (_S, _Q), OutboxState.DONE, message=message, ticket=ticket)
+
+    def mark_failed(self, item_id: int, error: str) -> bool:
+        return self._move(item_id, (_S, _Q), OutboxState.FAILED, error=error)
+
+    def requeue(self, item_id: int) -> bool:
+        return self._move(item_id, (_S, _F), OutboxState.QUEUED)
+
+    def discard(self, item_id: int) -> bool:
+        """Only queued or failed items: one in flight may already have reached the server."""
+        return self._move(item_id, (_Q, _F), OutboxState.DISCARDED)
+
+    # --- meta and sync cursor ----------------------------------------------------------------
+
+    @staticmethod
+    def _get_meta(conn: Connection, key: str) -> str | None:
+        m = tables.meta
+        return conn.execute(select(m.c.value).where(m.c.key == key)).scalar_one_or_none()
+
+    @staticmethod
+    def _set_meta(conn: Connection, key: str, value: str) -> None:
+        m = tables.meta
+        stmt = sqlite_insert(m).values(key=key, value=value)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[m.c.key], set_={"value": stmt.excluded.value}
+            )
+        )
+
+    def get_meta(self, key: str) -> str | None:
+        with reading(self._engine) as conn:
+            return self._get_meta(conn, key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with writing(self._engine) as conn:
+            self._set_meta(conn, key, value)
+
+    def event_cursor(self) -> int | None:
+        value = self.get_meta(_CURSOR_KEY)
+        return int(value) if value is not None else None
+
+    def set_event_cursor(self, event_id: int) -> None:
+        self.set_meta(_CURSOR_KEY, str(event_id))
+
+    def reset_cache(self) -> None:
+        """Forget the server's data and the cursor (the server lost its history, e.g. a new
+        demo database). Drafts, the outbox and messages not yet sent are kept."""
+        with writing(self._engine) as conn:
+            conn.exec_driver_sql("DELETE FROM tickets")
+            conn.exec_driver_sql("INSERT INTO tickets_fts (tickets_fts) VALUES ('delete-all')")
+            conn.exec_driver_sql("DELETE FROM messages WHERE server_id IS NOT NULL")
+            conn.exec_driver_sql("DELETE FROM customers")
+            conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_CURSOR_KEY,))
+        for topic in ("tickets", "messages", "customers"):
+            self._publish(topic)
+
+    def apply_events(self, events: Sequence[EventOut]) -> None:
+        """One transaction: cache upserts and the cursor; events at or below it are skipped."""
+        with writing(self._engine) as conn:
+            stored = self._get_meta(conn, _CURSOR_KEY)
+            cursor = int(stored) if stored is not None else None
+            batch = decode(events, cursor)
+            if batch.last_id is None:
+                return
+            written = tickets.upsert(conn, list(batch.tickets.values()))
+            touched = messages.upsert(conn, batch.messages)
+            for customer in batch.customers.values():
+                customers.merge_summary(conn, customer)
+            self._set_meta(conn, _CURSOR_KEY, str(batch.last_id))
+        if written:
+            self._publish("tickets", written)
+        if touched:
+            self._publish("messages", sorted(touched))
+        if batch.customers:
+            self._publish("customers", list(batch.customers))

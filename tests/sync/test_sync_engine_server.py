@@ -1,0 +1,434 @@
+"""The sync engine against the real reference server on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from engine_harness import (
+    all_server_event_ids,
+    all_server_tickets,
+    engine_running,
+    local_ticket_ids,
+)
+from sync_fixtures import (
+    DEMO_PASSWORD,
+    FaultyTransport,
+    LoopbackServer,
+    copy_database,
+    lose_response,
+    respond,
+    run,
+    signed_in,
+    stall,
+    wait_until,
+)
+
+from console.api.client import SupportClient
+from console.api.schemas import MessageCreate, TicketUpdate
+from console.core.domain import TicketStatus
+from console.store import Change, OutboxState, Store
+from console.sync import ConnectionState
+
+
+def key() -> str:
+    return uuid.uuid4().hex
+
+
+def test_bootstrap_fills_the_store_and_live_events_follow(
+    server: LoopbackServer, store: Store
+) -> None:
+    async def scenario() -> None:
+        bob = await signed_in(server.url, "bob")
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            server_tickets = await all_server_tickets(bob)
+            assert len(server_tickets) > 1000
+            assert local_ticket_ids(store) == {t.id for t in server_tickets}
+            sample = server_tickets[17]
+            assert store.ticket(sample.id) == sample
+            assert store.event_cursor() == (await bob.events(0, 1)).last_id
+
+            msg = await bob.post_message(sample.id, MessageCreate(body="live from bob"), key())
+            update = TicketUpdate(status=TicketStatus.PENDING, tags=["watch"])
+            changed = await bob.update_ticket(sample.id, update, key())
+            await wait_until(lambda: store.ticket(sample.id) == changed, what="ticket event")
+            await wait_until(
+                lambda: any(m.id == msg.id for m in store.messages(sample.id)),
+                what="message event",
+            )
+        await bob.aclose()
+
+    run(scenario())
+
+
+def test_server_down_at_start_then_up(server: LoopbackServer, store: Store) -> None:
+    async def scenario() -> None:
+        alice = await signed_in(server.url, "alice")
+        me = await alice.me()
+        await server.astop()
+        states: list[ConnectionState] = []
+        async with engine_running(server.url, store, signed_in_as=(alice, me)) as running:
+
+            def on_change(change: Change) -> None:
+                if change.topic == "connection":
+                    states.append(running.engine.state)
+
+            store.hub.subscribe(on_change)
+            await wait_until(
+                lambda: ConnectionState.OFFLINE in states, what="offline after failures"
+            )
+            assert store.event_cursor() is None
+            await server.astart()
+            await running.online()
+            assert len(local_ticket_ids(store)) > 1000
+        assert states[:3] == [
+            ConnectionState.RECONNECTING,
+            ConnectionState.OFFLINE,
+            ConnectionState.ONLINE,
+        ]
+        assert states[-1] is ConnectionState.OFFLINE  # stopped
+
+    run(scenario())
+
+
+def test_reconnect_now_cuts_a_long_backoff_short(server: LoopbackServer, store: Store) -> None:
+    async def scenario() -> None:
+        alice = await signed_in(server.url, "alice")
+        me = await alice.me()
+        await server.astop()
+        signed = (alice, me)
+        async with engine_running(
+            server.url, store, signed_in_as=signed, backoff=(60.0, 60.0)
+        ) as running:
+            await wait_until(lambda: running.engine.state is ConnectionState.RECONNECTING)
+            await server.astart()
+            await asyncio.sleep(0.3)
+            assert running.engine.state is ConnectionState.RECONNECTING  # still waiting
+            running.engine.reconnect_now()
+            await running.online(timeout=10)
+
+    run(scenario())
+
+
+def test_a_silent_stream_times_out_and_is_resumed(server: LoopbackServer, store: Store) -> None:
+    """No bytes for longer than the stream read timeout (a half-open connection looks the
+    same): the engine drops the stream, reconnects and misses nothing."""
+
+    async def scenario() -> None:
+        alice = await signed_in(server.url, "alice", stream_read_timeout=0.4)
+        states: list[ConnectionState] = []
+        me = await alice.me()
+        async with engine_running(server.url, store, signed_in_as=(alice, me)) as running:
+            store.hub.subscribe(
+                lambda c: states.append(running.engine.state) if c.topic == "connection" else None
+            )
+            await running.online()
+            await wait_until(lambda: states.count(ConnectionState.ONLINE) >= 3, what="cycles")
+            bob = await signed_in(server.url, "bob")
+            msg = await bob.post_message(9, MessageCreate(body="during the cycles"), key())
+            await wait_until(lambda: msg.id in [m.id for m in store.messages(9)], what="message")
+            await bob.aclose()
+        assert ConnectionState.RECONNECTING in states
+
+    run(scenario())
+
+
+def test_reply_sent_while_server_is_down_is_delivered_once_after_restart(
+    server: LoopbackServer, store: Store
+) -> None:
+    async def scenario() -> None:
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            ticket_id = sorted(local_ticket_ids(store))[3]
+            await server.astop()
+            await wait_until(lambda: running.engine.state is not ConnectionState.ONLINE)
+            client_id = running.engine.send_message(ticket_id, "reply", "Sent offline", "Alice")
+            (local,) = [m for m in store.messages(ticket_id) if m.client_id == client_id]
+            assert (local.state, local.id) == ("queued", None)
+            await asyncio.sleep(0.5)
+            item = store.outbox_item(local.outbox_id or 0)
+            assert item is not None and item.state == OutboxState.QUEUED and item.attempts == 0
+
+            await server.astart()
+            await wait_until(
+                lambda: store.outbox_item(item.id).state == OutboxState.DONE,  # type: ignore[union-attr]
+                what="outbox delivered",
+            )
+            bob = await signed_in(server.url, "bob")
+            on_server = [m for m in await bob.messages(ticket_id) if m.client_id == client_id]
+            assert len(on_server) == 1 and on_server[0].body == "Sent offline"
+            await asyncio.sleep(0.3)  # let the message's own event arrive too
+            mine = [m for m in store.messages(ticket_id) if m.client_id == client_id]
+            assert [(m.id, m.state) for m in mine] == [(on_server[0].id, "sent")]
+            await bob.aclose()
+
+    run(scenario())
+
+
+def test_lost_response_and_5xx_are_retried_with_the_same_key(
+    server: LoopbackServer, store: Store
+) -> None:
+    async def scenario() -> None:
+        transport = FaultyTransport()
+        transport.add("GET", "/tickets", respond(503), times=2)  # bootstrap hits 5xx
+        transport.add("GET", "/events", stall)  # and a slow catch-up (timeout)
+        async with engine_running(server.url, store, transport=transport, timeout=0.5) as running:
+            await running.online()
+            ticket_id = sorted(local_ticket_ids(store))[5]
+            transport.add("POST", "/messages", respond(502))
+            transport.add("POST", "/messages", lose_response)  # applied, answer lost
+            transport.add("POST", "/messages", stall)
+            client_id = running.engine.send_message(ticket_id, "note", "Checked chain", "Alice")
+            (local,) = [m for m in store.messages(ticket_id) if m.client_id == client_id]
+            await wait_until(
+                lambda: store.outbox_item(local.outbox_id or 0).state == OutboxState.DONE,  # type: ignore[union-attr]
+                what="outbox delivered",
+            )
+            assert store.outbox_item(local.outbox_id or 0).attempts == 4  # type: ignore[union-attr]
+            on_server = [
+                m for m in await running.client.messages(ticket_id) if m.client_id == client_id
+            ]
+            assert len(on_server) == 1
+            assert len([m for m in store.messages(ticket_id) if m.client_id == client_id]) == 1
+        assert all(fault.hits == fault.times for fault in transport.faults)
+        keys = [
+            k
+            for method, path, k in transport.requests
+            if path.endswith("/messages") and method == "POST"
+        ]
+        assert len(keys) == 4 and len(set(keys)) == 1 and keys[0]
+
+    run(scenario())
+
+
+def test_resume_after_restart_and_after_a_pause_has_no_gap_and_no_repeat(
+    server: LoopbackServer, store: Store
+) -> None:
+    applied: list[int] = []
+    original = store.apply_events
+
+    def spy(events):  # type: ignore[no-untyped-def]
+        before = store.event_cursor()
+        original(events)
+        applied.extend(e.id for e in events if before is None or e.id > before)
+
+    store.apply_events = spy  # type: ignore[method-assign]
+
+    async def act(rounds: int, label: str) -> list[int]:
+        bob = await signed_in(server.url, "bob")
+        touched = []
+        for i in range(rounds):
+            ticket_id = 100 + i
+            await bob.post_message(ticket_id, MessageCreate(body=f"{label} {i}"), key())
+            await bob.update_ticket(ticket_id, TicketUpdate(tags=[label, str(i)]), key())
+            touched.append(ticket_id)
+        await bob.aclose()
+        return touched
+
+    async def scenario() -> None:
+        touched: list[int] = []
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            start = store.event_cursor()
+            assert start is not None
+            touched += await act(4, "before")
+            await server.astop()  # the stream dies under the engine
+            await wait_until(lambda: running.engine.state is not ConnectionState.ONLINE)
+            await server.astart()
+            touched += await act(4, "after-restart")
+            await running.online()
+        touched += await act(3, "while-closed")  # the console is not running at all
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            touched += await act(2, "live-again")
+            bob = await signed_in(server.url, "bob")
+            expected = await all_server_event_ids(bob, after=start)
+            await wait_until(lambda: store.event_cursor() == expected[-1], what="caught up")
+            assert applied == expected
+            for ticket_id in set(touched):
+                server_ids = [m.id for m in await bob.messages(ticket_id)]
+                local_ids = [m.id for m in store.messages(ticket_id)]
+                assert server_ids[-1] in local_ids and len(set(local_ids)) == len(local_ids)
+                assert store.ticket(ticket_id) == await bob.get_ticket(ticket_id)
+            await bob.aclose()
+
+    run(scenario())
+
+
+def test_malformed_events_are_skipped_and_the_stream_goes_on(
+    server: LoopbackServer, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    def insert_raw_event(type_: str, payload: str) -> None:
+        con = sqlite3.connect(server.database, timeout=10)
+        with con:
+            con.execute(
+                "INSERT INTO events (type, ticket_id, payload, created_at)"
+                " VALUES (?, 1, ?, '2026-03-01 08:00:00.000000')",
+                (type_, payload),
+            )
+        con.close()
+
+    async def scenario() -> None:
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            await asyncio.to_thread(insert_raw_event, "ticket.updated", '{"id": "not a ticket"}')
+            bob = await signed_in(server.url, "bob")
+            msg = await bob.post_message(2, MessageCreate(body="after the bad ones"), key())
+            last = (await bob.events(0, 1)).last_id
+            await wait_until(lambda: store.event_cursor() == last, what="cursor past bad events")
+            assert msg.id in [m.id for m in store.messages(2)]
+            assert running.engine.state is ConnectionState.ONLINE
+            await bob.aclose()
+
+    run(scenario())
+    assert "skipping event" in caplog.text
+
+
+def test_refused_commands_fail_and_can_be_retried_or_discarded(
+    server: LoopbackServer, store: Store
+) -> None:
+    refusal = {"error": {"code": "invalid_request", "message": "Reply refused by policy"}}
+
+    async def scenario() -> None:
+        transport = FaultyTransport()
+        async with engine_running(server.url, store, transport=transport) as running:
+            await running.online()
+            engine = running.engine
+            ticket_id = sorted(local_ticket_ids(store))[7]
+            transport.add("POST", "/messages", respond(422, refusal), times=2)
+            client_id = engine.send_message(ticket_id, "reply", "Please verify", "Alice")
+
+            def local() -> object:
+                return next(m for m in store.messages(ticket_id) if m.client_id == client_id)
+
+            await wait_until(lambda: local().state == "failed", what="failed")  # type: ignore[attr-defined]
+            assert local().error == "Reply refused by policy"  # type: ignore[attr-defined]
+            outbox_id = local().outbox_id  # type: ignore[attr-defined]
+            assert engine.retry(outbox_id)
+            await wait_until(lambda: store.outbox_item(outbox_id).attempts == 2)  # type: ignore[union-attr]
+            await wait_until(lambda: local().state == "failed", what="failed again")  # type: ignore[attr-defined]
+            assert engine.retry(outbox_id)
+            await wait_until(lambda: local().state == "sent", what="sent on retry")  # type: ignore[attr-defined]
+            on_server = [
+                m for m in await running.client.messages(ticket_id) if m.client_id == client_id
+            ]
+            assert len(on_server) == 1
+
+            # A real 404 from the server: the ticket does not exist.
+            lost = engine.send_message(999_999, "reply", "Nobody reads this", "Alice")
+            await wait_until(
+                lambda: store.messages(999_999)[0].state == "failed", what="404 failed"
+            )
+            (failed,) = store.messages(999_999)
+            assert failed.client_id == lost and failed.error
+            assert engine.discard(failed.outbox_id or 0)
+            assert store.messages(999_999) == []
+            assert not engine.retry(failed.outbox_id or 0)
+
+            # A stale expected_version: 409, and the optimistic change is undone.
+            before = store.ticket(ticket_id)
+            assert before is not None
+            stale = TicketUpdate(status=TicketStatus.ON_HOLD, expected_version=before.version - 1)
+            item_id = engine.update_ticket(ticket_id, stale)
+            assert store.ticket(ticket_id).status == TicketStatus.ON_HOLD  # type: ignore[union-attr]
+            await wait_until(
+                lambda: store.outbox_item(item_id).state == OutboxState.FAILED,  # type: ignore[union-attr]
+                what="conflict",
+            )
+            await wait_until(
+                lambda: store.ticket(ticket_id).status == before.status,  # type: ignore[union-attr]
+                what="optimistic change undone",
+            )
+
+    run(scenario())
+
+
+def test_open_ticket_fetches_messages_and_customer(server: LoopbackServer, store: Store) -> None:
+    async def scenario() -> None:
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            ticket = store.ticket(sorted(local_ticket_ids(store))[0])
+            assert ticket is not None and store.customer(ticket.customer_uid) is None
+            await running.engine.open_ticket(ticket.id)
+            server_messages = await running.client.messages(ticket.id)
+            assert [m.id for m in store.messages(ticket.id)] == [m.id for m in server_messages]
+            assert store.customer(ticket.customer_uid) == await running.client.customer(
+                ticket.customer_uid
+            )
+
+    run(scenario())
+
+
+def test_backlog_is_caught_up_in_pages_and_bursts_in_batches(
+    server: LoopbackServer, store: Store
+) -> None:
+    calls: list[int] = []
+    original = store.apply_events
+
+    def spy(events):  # type: ignore[no-untyped-def]
+        calls.append(len(events))
+        original(events)
+
+    store.apply_events = spy  # type: ignore[method-assign]
+
+    async def burst(bob: SupportClient, count: int, ticket_id: int) -> None:
+        for i in range(count):
+            await bob.post_message(ticket_id, MessageCreate(body=f"burst {i}"), key())
+
+    async def scenario() -> None:
+        async with engine_running(server.url, store) as running:
+            await running.online()
+        bob = await signed_in(server.url, "bob")
+        # 510 events (a message and its ticket update each) while the console is closed.
+        await asyncio.gather(*(burst(bob, 85, 200 + n) for n in range(3)))
+        calls.clear()
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            assert calls == [500, 10]  # two pages, two transactions
+            calls.clear()
+            await asyncio.gather(*(burst(bob, 30, 210 + n) for n in range(3)))
+            last = (await bob.events(0, 1)).last_id
+            await wait_until(lambda: store.event_cursor() == last, what="burst applied")
+            assert sum(calls) == 180 and len(calls) < 180
+        await bob.aclose()
+
+    run(scenario())
+
+
+def test_a_server_that_lost_its_history_is_bootstrapped_again(
+    server: LoopbackServer, store: Store, demo_database: Path
+) -> None:
+    async def scenario() -> None:
+        async with engine_running(server.url, store) as running:
+            await running.online()
+            store.save_draft("ticket:3", "keep me")
+            bob = await signed_in(server.url, "bob")
+            for i in range(3):
+                changed = await bob.update_ticket(3, TicketUpdate(tags=[f"old-{i}"]), key())
+            await bob.aclose()
+            await wait_until(lambda: store.ticket(3) == changed, what="updates applied")
+            await server.astop()
+            await asyncio.to_thread(copy_database, demo_database, server.database.parent)
+            await server.astart()
+            # A new database knows no session: the engine waits (401) until the agent signs in.
+            await wait_until(
+                lambda: (
+                    running.engine.last_error is not None
+                    and running.engine.last_error.status == 401
+                ),
+                what="401",
+            )
+            await running.client.login("alice", DEMO_PASSWORD)
+            running.engine.reconnect_now()
+            fresh = await signed_in(server.url, "bob")
+            original = await fresh.get_ticket(3)
+            await wait_until(lambda: store.ticket(3) == original, what="re-bootstrap")
+            assert store.event_cursor() == 0
+            assert store.draft("ticket:3") == "keep me"
+            await fresh.aclose()
+
+    run(scenario())
