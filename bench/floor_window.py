@@ -31,7 +31,7 @@ class _FirstPaint(QObject):
         self._app = app
         self._done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
             elapsed = time.time() - self._t0

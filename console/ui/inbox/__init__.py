@@ -1,0 +1,1 @@
+"""The inbox view: ticket table model over the store, view selector and search."""

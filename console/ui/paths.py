@@ -1,0 +1,27 @@
+"""Where the data files the UI reads at run time live (style sheets, catalogs).
+
+From a source checkout they sit at the repository root; a frozen bundle puts them next to the
+executable's unpacked data (sys._MEIPASS).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+__all__ = ["resources_dir", "translations_dir"]
+
+
+def _data_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parents[2]
+
+
+def resources_dir() -> Path:
+    return _data_root() / "resources"
+
+
+def translations_dir() -> Path:
+    return _data_root() / "translations"

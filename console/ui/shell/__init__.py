@@ -1,0 +1,1 @@
+"""The main window shell: navigation rail, settings page, status bar."""

@@ -1,0 +1,64 @@
+"""The navigation rail on the left: one button per view that works, settings at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QVBoxLayout, QWidget
+
+__all__ = ["NavRail"]
+
+
+class NavRail(QFrame):
+    page_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navRail")
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        self._labels: dict[str, Callable[[], str]] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 10, 6, 10)
+        self._layout.setSpacing(4)
+        self._stretch_added = False
+
+    def add_page(self, key: str, glyph: str, label: Callable[[], str], *, bottom: bool = False):
+        button = QToolButton(objectName="navButton")
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setProperty("glyph", glyph)
+        button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
+        self._group.addButton(button)
+        if bottom and not self._stretch_added:
+            self._layout.addStretch(1)
+            self._stretch_added = True
+        self._layout.addWidget(button)
+        self.buttons[key] = button
+        self._labels[key] = label
+        self._set_text(key)
+        return button
+
+    def select(self, key: str) -> None:
+        self.buttons[key].setChecked(True)
+
+    def current(self) -> str | None:
+        for key, button in self.buttons.items():
+            if button.isChecked():
+                return key
+        return None
+
+    def retranslate(self) -> None:
+        for key in self.buttons:
+            self._set_text(key)
+
+    def _set_text(self, key: str) -> None:
+        button = self.buttons[key]
+        text = self._labels[key]()
+        button.setText(f"{button.property('glyph')}\n{text}")
+        button.setToolTip(text)
+
+    def _choose(self, key: str) -> None:
+        self.page_chosen.emit(key)

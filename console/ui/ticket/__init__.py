@@ -1,0 +1,1 @@
+"""The ticket view: header, conversation, customer panel, reply box."""
