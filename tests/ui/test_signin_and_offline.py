@@ -36,7 +36,7 @@ def test_demo_accounts_are_listed_and_sign_in_works(qasync_loop, qtbot, server):
     async def scenario() -> None:
         await dialog.load_workspace()
         names = [dialog.demo_list.item(i).text() for i in range(dialog.demo_list.count())]
-        assert names[0] == "alice  ·  Agent" and len(names) == 5
+        assert names[0] == "alice / demo-pass-2026  ·  Agent" and len(names) == 5
         dialog._use_demo_account(dialog.demo_list.item(0))
         assert dialog.username_edit.text() == "alice"
         with qtbot.waitSignal(dialog.signed_in, timeout=5000) as blocker:

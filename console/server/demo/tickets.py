@@ -243,8 +243,9 @@ def _timeline(
         offsets.append(offsets[-1] + _log_minutes(rng, low, high))
     room = now - created - timedelta(seconds=30)
     if offsets[-1] > room:
-        # The conversation is younger than it would naturally be: squeeze it into the time there is.
-        scale = room / offsets[-1]
+        # The conversation is younger than it would naturally be: squeeze it into the time there
+        # is, ending somewhere before now so fresh tickets don't all look touched at seed time.
+        scale = room * rng.uniform(0.3, 0.95) / offsets[-1]
         offsets = [offset * scale for offset in offsets]
     return [(created + offset).replace(microsecond=0) for offset in offsets]
 

@@ -213,7 +213,9 @@ class SignInDialog(QDialog):
         self.demo_list.clear()
         accounts = info.demo_accounts if info is not None and info.demo else []
         for account in accounts:
-            item = QListWidgetItem(f"{account.username}  ·  {role_label(account.role)}")
+            # Demo credentials are public by design: show them so nobody has to look them up.
+            label = f"{account.username} / {account.password}  ·  {role_label(account.role)}"
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (account.username, account.password))
             self.demo_list.addItem(item)
         self.demo_caption.setVisible(bool(accounts))
