@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+import logging
+
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -11,6 +13,8 @@ from console.core.domain import EventType
 from console.server.clock import utcnow
 from console.server.db import EVENTS_WRITTEN
 from console.server.models import Event
+
+log = logging.getLogger(__name__)
 
 
 def emit(session: Session, type_: EventType, ticket_id: int | None, payload: BaseModel) -> Event:
@@ -35,8 +39,17 @@ def event_out(row: Event) -> EventOut:
 
 
 def events_after(session: Session, after: int, limit: int) -> list[EventOut]:
+    """Events with id > after, oldest first. A row this server cannot read (say, written by a
+    newer version during a rolling upgrade) is logged and left out: one bad row must never stall
+    the feed of every console. Readers still move past it, since later ids are greater."""
     rows = session.scalars(select(Event).where(Event.id > after).order_by(Event.id).limit(limit))
-    return [event_out(r) for r in rows]
+    events: list[EventOut] = []
+    for row in rows:
+        try:
+            events.append(event_out(row))
+        except ValidationError as exc:
+            log.warning("skipping unreadable event %s (%s): %s", row.id, row.type, exc)
+    return events
 
 
 def last_event_id(session: Session) -> int:

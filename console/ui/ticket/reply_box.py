@@ -158,7 +158,10 @@ class ReplyBox(QFrame):
     # --- reactions ---------------------------------------------------------------------------
 
     def _on_text_changed(self) -> None:
-        self._save_timer.start()
+        # Not restarted on every keystroke: steady typing would otherwise never be saved. The
+        # draft is written at most one timer interval after the first unsaved change.
+        if not self._save_timer.isActive():
+            self._save_timer.start()
         self._update_send_enabled()
 
     def _update_send_enabled(self) -> None:
