@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
-
 log = logging.getLogger(__name__)
 
 SESSION_FILE = "session.json"
@@ -47,6 +45,8 @@ def _write_private(path: Path, text: str) -> None:
 def save_session(profile_dir: Path, server_url: str, token: str, agent_json: str) -> None:
     record: dict[str, object] = {"server_url": server_url, "agent": agent_json}
     try:
+        import keyring  # imported on use: loading its backends costs a tenth of a second
+
         keyring.set_password(KEYRING_SERVICE, _keyring_user(profile_dir), token)
         record["token_in_keyring"] = True
     except Exception as exc:  # any backend failure means: no usable keyring here
@@ -69,6 +69,8 @@ def load_session(profile_dir: Path) -> SavedSession | None:
     token: str | None
     if record.get("token_in_keyring"):
         try:
+            import keyring
+
             token = keyring.get_password(KEYRING_SERVICE, _keyring_user(profile_dir))
         except Exception as exc:
             log.warning("keyring unavailable while loading the session: %s", exc)
@@ -88,6 +90,8 @@ def clear_session(profile_dir: Path) -> None:
         record = {}
     if isinstance(record, dict) and record.get("token_in_keyring"):
         try:
+            import keyring
+
             keyring.delete_password(KEYRING_SERVICE, _keyring_user(profile_dir))
         except Exception as exc:
             log.info("could not remove the token from the keyring: %s", exc)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from console.api.schemas import TicketUpdate
+if TYPE_CHECKING:
+    from console.api.schemas import TicketUpdate
 
 __all__ = ["TicketCommands"]
 

@@ -8,11 +8,13 @@ in `retranslate()`, which the shell calls right after `set_language()`.
 from __future__ import annotations
 
 import logging
-
-from babel import Locale
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING
 
 from console.ui.paths import translations_dir
+from console.ui.po_reader import UnsupportedCatalog, read_messages
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -33,25 +35,39 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 _current = DEFAULT_LANGUAGE
 _messages: dict[str, str] = {}
 _cache: dict[str, dict[str, str]] = {}
+_locales: dict[str, Locale] = {}
 
 
 def _load(code: str) -> dict[str, str]:
     if code in _cache:
         return _cache[code]
     path = translations_dir() / code / "LC_MESSAGES" / "messages.po"
-    messages: dict[str, str] = {}
     try:
-        with path.open("rb") as fh:
-            catalog = read_po(fh, locale=code)
+        text = path.read_text("utf-8")
     except OSError:
         log.warning("no catalog for %s at %s; showing source text", code, path)
+        messages: dict[str, str] = {}
     else:
-        for message in catalog:
-            msgid, text = message.id, message.string
-            usable = isinstance(msgid, str) and isinstance(text, str) and not message.fuzzy
-            if usable and msgid and text:
-                messages[msgid] = text
+        try:
+            messages = read_messages(text)
+        except UnsupportedCatalog:
+            messages = read_with_babel(text, code)
     _cache[code] = messages
+    return messages
+
+
+def read_with_babel(text: str, code: str) -> dict[str, str]:
+    """The catalog's usable messages as Babel reads them (any .po feature)."""
+    from io import StringIO
+
+    from babel.messages.pofile import read_po
+
+    messages: dict[str, str] = {}
+    for message in read_po(StringIO(text), locale=code):
+        msgid, translated = message.id, message.string
+        usable = isinstance(msgid, str) and isinstance(translated, str) and not message.fuzzy
+        if usable and msgid and translated:
+            messages[msgid] = translated
     return messages
 
 
@@ -70,7 +86,12 @@ def language() -> str:
 
 
 def babel_locale() -> Locale:
-    return Locale.parse(_current)
+    locale = _locales.get(_current)
+    if locale is None:
+        from babel import Locale  # loaded with the first date or number shown
+
+        locale = _locales[_current] = Locale.parse(_current)
+    return locale
 
 
 def language_for_system_locale(name: str) -> str:

@@ -1,9 +1,10 @@
 """From start to a working window: which server, saved session or sign-in, and sign-out.
 
 With no server given (and none remembered) the reference server runs in-process on loopback with
-its SQLite file in the profile: the demo workspace. A remembered session opens the main window
-straight from the local cache; the network (and for the demo, the server itself) comes after the
-first paint.
+its SQLite file in the profile: the demo workspace. A remembered session paints the main window
+straight from the cache file (`console.store.first_page`, plain sqlite3); the Store, the
+session's wiring and the network (and for the demo, the server itself) come after the first
+paint, loaded on worker threads so the window stays responsive meanwhile.
 """
 
 from __future__ import annotations
@@ -18,16 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from console.api.schemas import AgentOut, TokenOut
-from console.store import Store
-from console.store.credentials import clear_session, load_session, save_session
+from console.store.credentials import SavedSession, clear_session, load_session, save_session
+from console.store.first_page import CachedTickets, read_first_page, read_page
+from console.store.records import TicketQuery
+from console.ui.cache_start import NETWORK_MODULES, AgentBasics, import_all, open_cache
 from console.ui.i18n import tr
+from console.ui.inbox.inbox_view import default_query
+from console.ui.inbox.ticket_table_model import PAGE_SIZE
 from console.ui.paint_watch import on_first_paint
 from console.ui.preferences import save_language
-from console.ui.session import ConsoleSession
+from console.ui.shell.main_window import MainWindow
+from console.ui.style import ensure_style_sheet
 
-if TYPE_CHECKING:  # httpx is imported after the first paint, where it is used
+if TYPE_CHECKING:  # pydantic, SQLAlchemy and httpx load after the first paint
     from console.api.client import SupportClient
+    from console.api.schemas import AgentOut, TokenOut
+    from console.store import Store
+    from console.ui.session import ConsoleSession
     from console.ui.signin.signin_dialog import SignInDialog
 
 __all__ = ["EMBEDDED_SERVER_KEY", "LaunchOptions", "Launcher", "cache_path"]
@@ -37,6 +45,8 @@ log = logging.getLogger(__name__)
 # What a saved session records as its server when it belongs to the in-process demo server,
 # whose port changes at every start.
 EMBEDDED_SERVER_KEY = "embedded:demo"
+# Start-up work waits for the first paint, but no longer than this: a minimised window never paints.
+STARTUP_WORK_AT_LATEST_MS = 1500
 _WORKSPACE_NAME_KEY = "workspace_name"
 _WORKSPACE_DEMO_KEY = "workspace_demo"
 
@@ -62,6 +72,7 @@ def demo_server_database(profile_dir: Path) -> Path:
 
 
 class Launcher(QObject):
+    window_shown = Signal(object)  # MainWindow, on screen (after a cold start: before the session)
     session_opened = Signal(object)  # ConsoleSession
     sign_in_shown = Signal(object)  # SignInDialog
     quit_requested = Signal()  # the agent closed the main window or the sign-in dialog
@@ -70,7 +81,9 @@ class Launcher(QObject):
         super().__init__(parent)
         self.options = options
         self.session: ConsoleSession | None = None
+        self.window: MainWindow | None = None  # the main window on screen, with or without session
         self.dialog: SignInDialog | None = None
+        self._opening: asyncio.Future[tuple[Store, AgentOut]] | None = None
         self._server: Any = None  # console.server.embedded.EmbeddedServer, imported on demand
         self._server_start: asyncio.Future[tuple[Any, str]] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -90,36 +103,111 @@ class Launcher(QObject):
         else:
             self._server_key = EMBEDDED_SERVER_KEY
         self._embedded = self._server_key == EMBEDDED_SERVER_KEY
-        if saved is not None:
-            me = AgentOut.model_validate_json(saved.agent_json)
-            session = self._open_session(me)
+        if saved is None:
+            self.show_sign_in()
+        elif not self._show_cached_window(saved):
+            from console.api.schemas import AgentOut
+
+            session = self._open_session(AgentOut.model_validate_json(saved.agent_json))
             token = saved.token
             # The network (and the demo server's start) waits until the cached inbox is on screen.
             on_first_paint(
                 session.window.inbox.table.viewport(),
                 lambda: self._spawn(self._connect(session, token)),
+                at_latest_ms=STARTUP_WORK_AT_LATEST_MS,
             )
-        else:
-            self.show_sign_in()
+
+    def cached_tickets(self) -> int:
+        """How many tickets the current workspace's cache holds."""
+        path = cache_path(self.options.profile_dir, self._server_key)
+        found = read_page(path, TicketQuery(view="all"), 0, 0)
+        if found is not None:
+            return found[1]
+        if self.session is not None:
+            return self.session.store.count_tickets(TicketQuery(view="all"))
+        return 0
+
+    # --- cold start from the cache -----------------------------------------------------------
+
+    def _show_cached_window(self, saved: SavedSession) -> bool:
+        """Paint the inbox from the cache file; False if the file can't be read that way."""
+        agent = AgentBasics.from_json(saved.agent_json)
+        if agent is None:
+            return False
+        path = cache_path(self.options.profile_dir, self._server_key)
+        meta_keys = (_WORKSPACE_NAME_KEY, _WORKSPACE_DEMO_KEY)
+        first = read_first_page(path, default_query(agent.id), PAGE_SIZE, meta_keys)
+        if first is None:
+            return False
+        demo = self._embedded or first.meta.get(_WORKSPACE_DEMO_KEY) == "1"
+        name = first.meta.get(_WORKSPACE_NAME_KEY, "")
+        window = MainWindow(
+            CachedTickets(path, first), None, None, agent, demo=demo, workspace_name=name
+        )
+        self._show_window(window)
+        on_first_paint(
+            window.inbox.table.viewport(),
+            lambda: self._spawn(self._finish_cold_start(window, path, saved, demo, name)),
+            at_latest_ms=STARTUP_WORK_AT_LATEST_MS,
+        )
+        return True
+
+    async def _finish_cold_start(
+        self, window: MainWindow, path: Path, saved: SavedSession, demo: bool, name: str
+    ) -> None:
+        opening = self._opening = asyncio.ensure_future(
+            asyncio.to_thread(open_cache, path, saved.agent_json)
+        )
+        try:
+            # Shielded: if the launcher closes meanwhile, aclose() closes the Store it opened.
+            store, me = await asyncio.shield(opening)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self._opening = None
+            log.exception("the local store did not open; the inbox stays as cached")
+            return
+        self._opening = None
+        if self.window is not window:  # closed while the Store was opening
+            store.close()
+            return
+        from console.ui.session import ConsoleSession  # loaded by open_cache
+
+        session = ConsoleSession(store, me, demo=demo, workspace_name=name, window=window)
+        self._adopt(session)
+        await self._connect(session, saved.token)
+
+    # --- sessions ----------------------------------------------------------------------------
+
+    def _show_window(self, window: MainWindow) -> None:
+        self.window = window
+        window.closing.connect(lambda: self._on_window_closing(window))
+        window.language_changed.connect(lambda code: save_language(self.options.profile_dir, code))
+        ensure_style_sheet()
+        window.show()
+        self.window_shown.emit(window)
+
+    def _adopt(self, session: ConsoleSession) -> None:
+        session.sign_out_requested.connect(lambda: self._spawn(self.sign_out()))
+        session.session_expired.connect(lambda: self._spawn(self._expire(session)))
+        self.session = session
+        self.session_opened.emit(session)
 
     def _open_session(self, me: AgentOut, client: SupportClient | None = None) -> ConsoleSession:
+        from console.store import Store
+        from console.ui.session import ConsoleSession
+
         store = Store.open(cache_path(self.options.profile_dir, self._server_key))
         demo = self._embedded or store.get_meta(_WORKSPACE_DEMO_KEY) == "1"
         name = store.get_meta(_WORKSPACE_NAME_KEY) or ""
         session = ConsoleSession(store, me, demo=demo, workspace_name=name, client=client)
-        session.sign_out_requested.connect(lambda: self._spawn(self.sign_out()))
-        session.session_expired.connect(lambda: self._spawn(self._expire(session)))
-        session.window.closing.connect(lambda: self._on_window_closing(session))
-        session.window.language_changed.connect(
-            lambda code: save_language(self.options.profile_dir, code)
-        )
-        self.session = session
-        session.window.show()
-        self.session_opened.emit(session)
+        self._show_window(session.window)
+        self._adopt(session)
         return session
 
     async def _connect(self, session: ConsoleSession, token: str) -> None:
         url = await self._ensure_server() if self._embedded else self._server_key
+        await asyncio.to_thread(import_all, NETWORK_MODULES)  # httpx: a third of a second
         from console.api.client import SupportClient
 
         if self.session is session:
@@ -158,6 +246,7 @@ class Launcher(QObject):
         dialog.signed_in.connect(self._on_signed_in)
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog
+        ensure_style_sheet()
         dialog.show()
         self.sign_in_shown.emit(dialog)
         if self._embedded:
@@ -204,8 +293,8 @@ class Launcher(QObject):
         if self.dialog is dialog:  # closed by the agent, not replaced by the main window
             self.quit_requested.emit()
 
-    def _on_window_closing(self, session: ConsoleSession) -> None:
-        if self.session is session:  # closed by the agent, not by signing out
+    def _on_window_closing(self, window: MainWindow) -> None:
+        if self.window is window:  # closed by the agent, not by signing out
             self.quit_requested.emit()
 
     # --- sign-out and shutdown ---------------------------------------------------------------
@@ -237,6 +326,8 @@ class Launcher(QObject):
             self.dialog.show_error(tr("Your session has expired. Please sign in again."))
 
     async def _close_session(self, session: ConsoleSession) -> None:
+        if self.window is session.window:
+            self.window = None
         await session.aclose()
         session.window.close()
         session.window.deleteLater()
@@ -250,10 +341,22 @@ class Launcher(QObject):
         if self.session is not None:
             session, self.session = self.session, None
             await self._close_session(session)
+        if self.window is not None:  # shown from the cache, the session not there yet
+            window, self.window = self.window, None
+            window.close()
+            window.deleteLater()
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._opening is not None:
+            opening, self._opening = self._opening, None
+            try:
+                store, _me = await opening
+            except Exception:
+                log.exception("the local store did not open")
+            else:
+                store.close()
         if self._server_start is not None:
             start, self._server_start = self._server_start, None
             try:

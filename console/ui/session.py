@@ -3,7 +3,9 @@
 The window can open from the local cache before there is any client (a cold start shows the
 inbox at once); `attach()` adds the client and starts the sync engine when the server is known.
 Tests build the real window with `ConsoleSession(store, me)` and, against a real server,
-`ConsoleSession(store, me, client=SupportClient(url, token))`.
+`ConsoleSession(store, me, client=SupportClient(url, token))`. A cold start passes the window
+it already painted from the cache (`window=`), which the session completes instead of building
+a new one.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class ConsoleSession(QObject):
         client: SupportClient | None = None,
         sync: SyncEngine | None = None,
         parent: QObject | None = None,
+        window: MainWindow | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -59,9 +62,13 @@ class ConsoleSession(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._expired = False
         self.bridge = ChangeBridge(store.hub, parent=self)
-        self.window = MainWindow(
-            store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
-        )
+        if window is None:
+            window = MainWindow(
+                store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
+            )
+        else:
+            window.attach(store, self.bridge, self, me)
+        self.window = window
         self.bridge.changed.connect(self._on_changes)
         self.window.sign_out_requested.connect(self.sign_out_requested)
         if client is not None:

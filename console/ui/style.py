@@ -1,4 +1,9 @@
-"""The look: one application font with a CJK fallback, and the QSS style sheet in resources/."""
+"""The look: one application font with a CJK fallback, and the QSS style sheet in resources/.
+
+`apply_style` sets both. The start-up path splits them: `apply_base_style` before any widget
+exists, `ensure_style_sheet` right before the first window shows, so the widgets built in
+between are styled once when they are first shown rather than again at every reparenting.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.ui.paths import resources_dir
 
-__all__ = ["FONT_FAMILIES", "apply_style"]
+__all__ = ["FONT_FAMILIES", "apply_base_style", "apply_style", "ensure_style_sheet"]
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +32,27 @@ FONT_PIXEL_SIZE = 13
 
 
 def apply_style(app: QApplication) -> None:
+    apply_base_style(app)
+    _apply_style_sheet(app)
+
+
+def apply_base_style(app: QApplication) -> None:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPixelSize(FONT_PIXEL_SIZE)
     font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
     app.setFont(font)
     app.setStyle("Fusion")
+
+
+def ensure_style_sheet() -> None:
+    """The style sheet on the running application, unless it has one already."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():
+        _apply_style_sheet(app)
+
+
+def _apply_style_sheet(app: QApplication) -> None:
     path = resources_dir() / "style.qss"
     try:
         app.setStyleSheet(path.read_text("utf-8"))

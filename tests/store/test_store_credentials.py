@@ -12,7 +12,10 @@ from console.store import credentials, paths
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    # keyring registers every backend subclass it sees and, on its first use anywhere in the
+    # process, picks the one with the highest priority: below zero, this one is never chosen
+    # by itself, so other tests in the same process keep the machine's real (absent) keyring.
+    priority = -1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()

@@ -176,7 +176,7 @@ def test_lost_response_and_5xx_are_retried_with_the_same_key(
         transport = FaultyTransport()
         transport.add("GET", "/tickets", respond(503), times=2)  # bootstrap hits 5xx
         transport.add("GET", "/events", stall)  # and a slow catch-up (timeout)
-        async with engine_running(server.url, store, transport=transport, timeout=0.5) as running:
+        async with engine_running(server.url, store, transport=transport, timeout=1.5) as running:
             await running.online()
             ticket_id = sorted(local_ticket_ids(store))[5]
             transport.add("POST", "/messages", respond(502))

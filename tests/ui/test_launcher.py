@@ -40,11 +40,15 @@ def test_first_start_signs_in_then_restarts_from_the_cache(qasync_loop, tmp_path
     async def second_run() -> None:
         launcher = Launcher(options)
         launcher.start()
-        # The window is there at once, from the cache, before any server exists.
-        assert launcher.session is not None and launcher.dialog is None
-        window = launcher.session.window
+        # The window is there at once, read from the cache file: before the Store is open (the
+        # session comes right after the first paint) and before any server exists.
+        window = launcher.window
+        assert window is not None and launcher.dialog is None and launcher.session is None
+        assert window.isVisible() and not window.attached
         assert window.inbox.model.rowCount() == rows
-        assert launcher.session.client is None
+        await wait_until(lambda: launcher.session is not None)
+        assert launcher.session.window is window and window.attached
+        assert window.inbox.model.rowCount() == rows
         await wait_until(lambda: window.connection.state() == "online", timeout=30)
         window.settings.sign_out_button.click()
         await wait_until(lambda: launcher.dialog is not None, timeout=10)

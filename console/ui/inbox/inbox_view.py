@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -17,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.store import Store, TicketQuery
-from console.ui.change_bridge import ChangeBatch, ChangeBridge
+from console.store.records import TicketQuery
 from console.ui.formatting import number
 from console.ui.i18n import tr
-from console.ui.inbox.ticket_table_model import Column, TicketTableModel
+from console.ui.inbox.ticket_table_model import Column, TicketSource, TicketTableModel
 
-__all__ = ["VIEWS", "InboxView"]
+if TYPE_CHECKING:
+    from console.ui.change_bridge import ChangeBatch, ChangeBridge
+
+__all__ = ["VIEWS", "InboxView", "default_query"]
 
 # TicketQuery.view values, in the order the selector shows them.
 VIEWS = ("open", "mine", "unassigned", "all")
@@ -44,6 +48,11 @@ OPTIONAL_COLUMNS = (Column.CHANNEL, Column.CATEGORY, Column.CUSTOMER)
 MIN_SUBJECT_WIDTH = 240
 
 
+def default_query(me_id: int | None) -> TicketQuery:
+    """What the inbox shows when it opens (a cold start reads this page before the Store)."""
+    return TicketQuery(view=VIEWS[0], me_id=me_id)
+
+
 def _view_names() -> dict[str, str]:
     return {
         "open": tr("All open"),
@@ -56,10 +65,12 @@ def _view_names() -> dict[str, str]:
 class InboxView(QWidget):
     ticket_selected = Signal(int)
 
-    def __init__(self, store: Store, bridge: ChangeBridge, me_id: int | None, parent=None):
+    def __init__(
+        self, store: TicketSource, bridge: ChangeBridge | None, me_id: int | None, parent=None
+    ):
+        """Without a bridge the view shows what `store` holds until `attach()`."""
         super().__init__(parent)
         self.setObjectName("inboxView")
-        self._store = store
         self._me_id = me_id
         self._selected_id: int | None = None
 
@@ -78,9 +89,9 @@ class InboxView(QWidget):
             button.clicked.connect(lambda _checked=False, v=view: self.set_view(v))
             self._view_group.addButton(button)
             self.view_buttons[view] = button
-        self.view_buttons["open"].setChecked(True)
+        self.view_buttons[VIEWS[0]].setChecked(True)
 
-        self.model = TicketTableModel(store, self._build_query("open", ""), self)
+        self.model = TicketTableModel(store, default_query(me_id), self)
         self.table = QTableView(objectName="ticketTable")
         self._setup_table()
 
@@ -112,7 +123,8 @@ class InboxView(QWidget):
         self._tick.start()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.model.refreshed.connect(self._after_refresh)
-        bridge.changed.connect(self._on_changes)
+        if bridge is not None:
+            bridge.changed.connect(self._on_changes)
         self.retranslate()
         self._update_counts()
 
@@ -152,6 +164,11 @@ class InboxView(QWidget):
             del shown[column]
         for column in COLUMN_WIDTHS:
             self.table.setColumnHidden(column, column not in shown)
+
+    def attach(self, store: TicketSource, bridge: ChangeBridge) -> None:
+        """Read from the Store and follow its changes from now on (after a cold start)."""
+        bridge.changed.connect(self._on_changes)
+        self.model.set_source(store)
 
     # --- commands ----------------------------------------------------------------------------
 

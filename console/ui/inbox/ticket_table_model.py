@@ -1,5 +1,7 @@
 """The inbox as a Qt table model: a window onto `Store.query_tickets`, read a page at a time.
 
+The source is the Store, or until it is open a read-only glance at the same file
+(`console.store.first_page.CachedTickets`); `set_source` swaps them without moving the view.
 The row count comes from `count_tickets`, so the scroll bar is right from the start; rows are
 fetched in pages of PAGE_SIZE when the view asks for them, and only a bounded number of pages is
 kept. Filtering and ordering happen in SQL (TicketQuery), never in a proxy model.
@@ -8,22 +10,28 @@ kept. Filtering and ordering happen in SQL (TicketQuery), never in a proxy model
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from console.api.schemas import TicketOut
 from console.core.domain import Priority, TicketStatus
-from console.store import Store, TicketQuery
+from console.store.records import TicketQuery
 from console.ui.formatting import relative_time, short_datetime
 from console.ui.i18n import tr
 from console.ui.labels import category_label, channel_label, priority_label, status_label
 from console.ui.widgets.plain_text import plain_tooltip
 
-__all__ = ["Column", "TicketTableModel"]
+if TYPE_CHECKING:
+    from console.api.schemas import TicketOut
+    from console.store.first_page import TicketRow
+
+    Ticket = TicketOut | TicketRow
+
+__all__ = ["Column", "TicketSource", "TicketTableModel"]
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 12
@@ -56,6 +64,21 @@ def _headers() -> dict[Column, str]:
     }
 
 
+class TicketSource(Protocol):
+    """The Store's ticket reads (what the model needs of it)."""
+
+    def query_tickets(self, q: TicketQuery, offset: int, limit: int) -> Sequence[Ticket]: ...
+
+    def count_tickets(self, q: TicketQuery) -> int: ...
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, TICKET_ROLE, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT})
+_ID_ALIGNMENT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _PRIORITY_COLOURS = {Priority.URGENT: QColor("#c62828"), Priority.HIGH: QColor("#b45309")}
 
 
@@ -63,11 +86,11 @@ class TicketTableModel(QAbstractTableModel):
     TicketRole = TICKET_ROLE
     refreshed = Signal()
 
-    def __init__(self, store: Store, query: TicketQuery, parent: Any = None) -> None:
+    def __init__(self, store: TicketSource, query: TicketQuery, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._query = query
-        self._pages: OrderedDict[int, list[TicketOut]] = OrderedDict()
+        self._pages: OrderedDict[int, Sequence[Ticket]] = OrderedDict()
         self._count = store.count_tickets(query)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -85,6 +108,11 @@ class TicketTableModel(QAbstractTableModel):
         self._count = self._store.count_tickets(query)
         self.endResetModel()
         self.refreshed.emit()
+
+    def set_source(self, store: TicketSource) -> None:
+        """Read from `store` from now on (the Store, once open), keeping the view as it is."""
+        self._store = store
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read after the store changed, keeping the view's scroll position and columns."""
@@ -118,7 +146,7 @@ class TicketTableModel(QAbstractTableModel):
 
     # --- rows --------------------------------------------------------------------------------
 
-    def ticket_at(self, row: int) -> TicketOut | None:
+    def ticket_at(self, row: int) -> Ticket | None:
         if row < 0 or row >= self._count:
             return None
         page_no, offset = divmod(row, PAGE_SIZE)
@@ -138,7 +166,7 @@ class TicketTableModel(QAbstractTableModel):
     def _page_count(self) -> int:
         return (self._count + PAGE_SIZE - 1) // PAGE_SIZE
 
-    def _page(self, page_no: int) -> list[TicketOut]:
+    def _page(self, page_no: int) -> Sequence[Ticket]:
         page = self._pages.get(page_no)
         if page is None:
             page = self._store.query_tickets(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
@@ -162,32 +190,32 @@ class TicketTableModel(QAbstractTableModel):
             return _headers().get(Column(section)) if 0 <= section < len(Column) else None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell: unanswered roles leave before any work.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         ticket = self.ticket_at(index.row())
         if ticket is None:
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(ticket, column)
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(ticket, Column(column))
         if role == TICKET_ROLE:
             return ticket
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == Column.SUBJECT:
                 return plain_tooltip(ticket.last_message_preview or ticket.subject)
             if column == Column.UPDATED:
                 return short_datetime(ticket.updated_at)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.PRIORITY:
-            return _PRIORITY_COLOURS.get(ticket.priority)
-        if role == Qt.ItemDataRole.FontRole and ticket.status == TicketStatus.NEW:
-            return self._bold if column in (Column.SUBJECT, Column.STATUS) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.ID:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _FOREGROUND:
+            return _PRIORITY_COLOURS.get(ticket.priority) if column == Column.PRIORITY else None
+        if role == _FONT:
+            new = ticket.status == TicketStatus.NEW
+            return self._bold if new and column in (Column.SUBJECT, Column.STATUS) else None
+        return _ID_ALIGNMENT if column == Column.ID else None  # TextAlignmentRole
 
-    def _display(self, ticket: TicketOut, column: Column) -> str:
+    def _display(self, ticket: Ticket, column: Column) -> str:
         if column == Column.ID:
             return f"#{ticket.id}"
         if column == Column.SUBJECT:

@@ -2,14 +2,21 @@
 
 It owns no data of its own: views are built from the store, the change bridge and the commands
 they are given; the shell routes between them and re-translates them on a language switch.
+
+A cold start builds the window in two steps: first only what the first paint shows (the inbox
+read straight from the cache file), then `attach()` adds the Store-backed parts — the ticket
+view, the settings page — once the Store is open.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -17,20 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.api.schemas import AgentOut
-from console.store import Store
-from console.ui.change_bridge import ChangeBridge
-from console.ui.commands import TicketCommands
 from console.ui.i18n import set_language, tr
 from console.ui.inbox.inbox_view import InboxView
+from console.ui.inbox.ticket_table_model import TicketSource
 from console.ui.shell.nav_rail import NavRail
-from console.ui.shell.settings_view import SettingsView
-from console.ui.ticket.ticket_view import TicketView
 from console.ui.widgets.banner import Banner
 from console.ui.widgets.connection_indicator import ConnectionIndicator
 from console.ui.widgets.plain_text import PlainLabel
 
+if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the first paint
+    from console.api.schemas import AgentOut
+    from console.store import Store
+    from console.ui.change_bridge import ChangeBridge
+    from console.ui.commands import TicketCommands
+    from console.ui.shell.settings_view import SettingsView
+    from console.ui.ticket.ticket_view import TicketView
+
 __all__ = ["MainWindow"]
+
+
+class SignedInAgent(Protocol):
+    """What the window shows of the agent before the full record is parsed."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def display_name(self) -> str: ...
 
 
 class MainWindow(QMainWindow):
@@ -40,20 +60,25 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
-        bridge: ChangeBridge,
-        commands: TicketCommands,
-        me: AgentOut,
+        store: Store | TicketSource,
+        bridge: ChangeBridge | None,
+        commands: TicketCommands | None,
+        me: AgentOut | SignedInAgent,
         *,
         demo: bool = False,
         workspace_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """The whole window; with no bridge and commands, only the inbox over `store` (a
+        read-only cache source) until `attach()`."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._demo = demo
         self._workspace_name = workspace_name
         self.me = me
+        self._ticket_view: TicketView | None = None
+        self._settings: SettingsView | None = None
+        self._inbox_follows_store = bridge is not None
 
         self.banner = Banner("demo")
         self.banner.setVisible(demo)
@@ -61,18 +86,20 @@ class MainWindow(QMainWindow):
         self.rail.add_page("inbox", "✉", lambda: tr("Inbox"))
         self.rail.add_page("settings", "⚙", lambda: tr("Settings"), bottom=True)
         self.inbox = InboxView(store, bridge, me.id)
-        self.ticket_view = TicketView(store, bridge, commands, me)
-        self.settings = SettingsView(me, workspace_name)
+        # Stand-ins with the look of the parts attach() puts in their place.
+        self._no_ticket = QLabel(objectName="emptyState")
+        self._no_ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._no_settings = QWidget(objectName="settingsView")
         self.pages = QStackedWidget(objectName="pages")
-        work = QSplitter(Qt.Orientation.Horizontal, objectName="workSplitter")
-        work.setChildrenCollapsible(False)
-        work.addWidget(self.inbox)
-        work.addWidget(self.ticket_view)
-        work.setStretchFactor(0, 5)
-        work.setStretchFactor(1, 6)
-        work.setSizes([640, 800])
-        self._page_index = {"inbox": self.pages.addWidget(work)}
-        self._page_index["settings"] = self.pages.addWidget(self.settings)
+        self._work = QSplitter(Qt.Orientation.Horizontal, objectName="workSplitter")
+        self._work.setChildrenCollapsible(False)
+        self._work.addWidget(self.inbox)
+        self._work.addWidget(self._no_ticket)
+        self._work.setStretchFactor(0, 5)
+        self._work.setStretchFactor(1, 6)
+        self._work.setSizes([640, 800])
+        self._page_index = {"inbox": self.pages.addWidget(self._work)}
+        self._page_index["settings"] = self.pages.addWidget(self._no_settings)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -94,12 +121,57 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.rail.page_chosen.connect(self.show_page)
-        self.inbox.ticket_selected.connect(self.ticket_view.show_ticket)
-        self.settings.language_chosen.connect(self.apply_language)
-        self.settings.sign_out_requested.connect(self.sign_out_requested)
         self.show_page("inbox")
         self.resize(1440, 880)
         self.retranslate()
+        if bridge is not None and commands is not None:
+            self.attach(store, bridge, commands, me)  # type: ignore[arg-type]
+
+    def attach(
+        self, store: Store, bridge: ChangeBridge, commands: TicketCommands, me: AgentOut
+    ) -> None:
+        """Complete the window: Store-backed inbox, ticket view and settings."""
+        from console.ui.shell.settings_view import SettingsView
+        from console.ui.ticket.ticket_view import TicketView
+
+        if self._ticket_view is not None:
+            raise RuntimeError("the window is already attached")
+        self.me = me
+        if not self._inbox_follows_store:
+            self._inbox_follows_store = True
+            self.inbox.attach(store, bridge)
+        ticket_view = self._ticket_view = TicketView(store, bridge, commands, me)
+        settings = self._settings = SettingsView(me, self._workspace_name)
+        self._work.replaceWidget(1, ticket_view)
+        self._no_ticket.deleteLater()
+        page = self.current_page() or "inbox"
+        self.pages.insertWidget(self._page_index["settings"], settings)
+        self.pages.removeWidget(self._no_settings)
+        self._no_settings.deleteLater()
+        self.show_page(page)
+        self.inbox.ticket_selected.connect(ticket_view.show_ticket)
+        settings.language_chosen.connect(self.apply_language)
+        settings.sign_out_requested.connect(self.sign_out_requested)
+        self.retranslate()
+        selected = self.inbox.selected_ticket_id()
+        if selected is not None:  # chosen while the Store was still opening
+            ticket_view.show_ticket(selected)
+
+    @property
+    def attached(self) -> bool:
+        return self._ticket_view is not None
+
+    @property
+    def ticket_view(self) -> TicketView:
+        if self._ticket_view is None:
+            raise RuntimeError("the ticket view comes with attach()")
+        return self._ticket_view
+
+    @property
+    def settings(self) -> SettingsView:
+        if self._settings is None:
+            raise RuntimeError("the settings page comes with attach()")
+        return self._settings
 
     # --- public ------------------------------------------------------------------------------
 
@@ -114,7 +186,8 @@ class MainWindow(QMainWindow):
         self.connection.set_state(state)
 
     def set_can_send(self, can_send: bool) -> None:
-        self.ticket_view.set_can_send(can_send)
+        if self._ticket_view is not None:
+            self._ticket_view.set_can_send(can_send)
 
     def show_notice(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -139,10 +212,15 @@ class MainWindow(QMainWindow):
         self.rail.retranslate()
         self.connection.retranslate()
         self.inbox.retranslate()
-        self.ticket_view.retranslate()
-        self.settings.retranslate()
+        if self._ticket_view is not None and self._settings is not None:
+            self._ticket_view.retranslate()
+            self._settings.retranslate()
+        else:
+            # The ticket view's own placeholder text, until it takes this label's place.
+            self._no_ticket.setText(tr("Select a ticket in the inbox to read and answer it."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ticket_view.save_draft_now()
+        if self._ticket_view is not None:
+            self._ticket_view.save_draft_now()
         self.closing.emit()
         super().closeEvent(event)

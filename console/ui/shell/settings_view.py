@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.api.schemas import AgentOut
 from console.ui.i18n import LANGUAGES, language, tr
 from console.ui.labels import role_label
 from console.ui.widgets.plain_text import PlainLabel
+
+if TYPE_CHECKING:
+    from console.api.schemas import AgentOut
 
 __all__ = ["SettingsView"]
 
