@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from console.ui.launcher import Launcher
-    from console.ui.session import ConsoleSession
+    from console.ui.shell.main_window import MainWindow
 
 __all__ = ["main", "parse_args"]
 
@@ -38,11 +38,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="print startup figures as JSON once the inbox has painted, then quit",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the installation headlessly (demo server, sign-in, inbox, ticket, draft), exit",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.version:
+        from console.version import app_version  # metadata lookup only when asked
+
+        print(f"support-console {app_version()}")
+        return 0
+    if args.self_test:
+        from console.ui.self_test import run_self_test
+
+        return run_self_test(args.profile)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -54,21 +69,25 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from console.store.paths import default_profile_dir
+    from console.ui.gc_guard import GuiThreadCollector
     from console.ui.i18n import set_language
     from console.ui.launcher import Launcher, LaunchOptions
     from console.ui.preferences import load_language
-    from console.ui.style import apply_style
+    from console.ui.style import apply_base_style
 
-    profile_dir: Path = args.profile or default_profile_dir()
+    profile_dir: Path = args.profile or _default_profile_dir()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Support Console")
     app.setQuitOnLastWindowClosed(False)
-    apply_style(app)
+    apply_base_style(app)  # the style sheet follows when the first window is built
     set_language(args.lang or load_language(profile_dir) or _system_language())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # The demo server and sync helpers run Python on other threads: collect garbage (and so
+    # destroy Qt objects) only on this one.
+    collector = GuiThreadCollector(app)
+    collector.start()
     launcher = Launcher(
         LaunchOptions(
             profile_dir=profile_dir, server_url=args.server, simulate=not args.no_simulate
@@ -89,7 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+        collector.stop()
     return 0
+
+
+def _default_profile_dir() -> Path:
+    from console.store.paths import default_profile_dir  # platformdirs, only when needed
+
+    return default_profile_dir()
 
 
 def _system_language() -> str:
@@ -101,24 +127,20 @@ def _system_language() -> str:
 
 
 def _install_probe(launcher: Launcher, t0: float, done: Callable[[], None]) -> None:
-    from console.store import TicketQuery
     from console.ui.paint_watch import on_first_paint
     from console.ui.startup_probe import report_startup
 
-    def on_session(session: ConsoleSession) -> None:
-        def cached() -> int:
-            return session.store.count_tickets(TicketQuery(view="all"))
-
+    def on_window(window: MainWindow) -> None:
         def report() -> None:
-            report_startup(t0, cached())
+            report_startup(t0, launcher.cached_tickets())
             done()
 
-        model = session.window.inbox.model
+        model = window.inbox.model
         # Rows on screen, or an empty cache (nothing to wait for).
         on_first_paint(
-            session.window.inbox.table.viewport(),
+            window.inbox.table.viewport(),
             report,
-            lambda: model.rowCount() > 0 or cached() == 0,
+            lambda: model.rowCount() > 0 or launcher.cached_tickets() == 0,
         )
 
     def on_dialog(dialog: QWidget) -> None:
@@ -128,5 +150,5 @@ def _install_probe(launcher: Launcher, t0: float, done: Callable[[], None]) -> N
 
         on_first_paint(dialog, report)
 
-    launcher.session_opened.connect(on_session)
+    launcher.window_shown.connect(on_window)
     launcher.sign_in_shown.connect(on_dialog)

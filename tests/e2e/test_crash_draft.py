@@ -101,7 +101,7 @@ def test_draft_survives_sigkill_mid_typing(live_server: LiveServer, tmp_path: Pa
     typist = Driver([*common, "type", "--text-file", str(text_file)], log)
     typed_at: list[float] = []  # typed_at[n - 1]: when character n was in the box
     try:
-        assert typist.next_line(45).startswith("ready ")
+        assert typist.next_line(90).startswith("ready ")
         while True:
             word, count, stamp = typist.next_line(10).split()
             assert word == "typed" and int(count) == len(typed_at) + 1
@@ -139,7 +139,7 @@ def test_draft_survives_sigkill_mid_typing(live_server: LiveServer, tmp_path: Pa
 
     reader = Driver([*common, "check"], log)
     try:
-        restored = json.loads(reader.next_line(45))["restored"]
+        restored = json.loads(reader.next_line(90))["restored"]
         assert reader.proc.wait(20) == 0
     finally:
         reader.close()

@@ -30,7 +30,7 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-async def until(condition: Callable[[], Any], timeout: float = 30.0) -> Any:
+async def until(condition: Callable[[], Any], timeout: float = 60.0) -> Any:
     deadline = time.monotonic() + timeout
     while not (value := condition()):
         if time.monotonic() > deadline:
