@@ -1,7 +1,7 @@
 """Where the data files the UI reads at run time live (style sheets, catalogs).
 
 From a source checkout they sit at the repository root; a frozen bundle puts them next to the
-executable's unpacked data (sys._MEIPASS).
+executable's unpacked data (sys._MEIPASS); an installed wheel under <prefix>/share/support-console.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ def _data_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "resources").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "support-console"
 
 
 def resources_dir() -> Path:
