@@ -1,4 +1,4 @@
-"""The non-UI packages work on a machine without Qt: import every module with Qt made unimportable."""
+"""The non-UI packages work without Qt: every module imports with Qt made unimportable."""
 
 from __future__ import annotations
 
