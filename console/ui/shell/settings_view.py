@@ -1,4 +1,4 @@
-"""Settings: the interface language (applied at once) and the signed-in account."""
+"""Settings: the interface language (applied at once), the signed-in account, and About."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from console.ui.i18n import LANGUAGES, language, tr
 from console.ui.labels import role_label
 from console.ui.widgets.plain_text import PlainLabel
+from console.version import app_version
 
 if TYPE_CHECKING:
     from console.api.schemas import AgentOut
@@ -51,6 +53,11 @@ class SettingsView(QWidget):
         self.workspace_value = PlainLabel(workspace)
         self.sign_out_button = QPushButton(objectName="secondaryButton")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.about_title = QLabel(objectName="sectionTitle")
+        self.version_caption = QLabel(objectName="fieldCaption")
+        self.version_value = QLabel(app_version(), objectName="versionValue")
+        self.about_button = QPushButton(objectName="secondaryButton")
+        self.about_button.clicked.connect(self.show_about)
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -72,6 +79,13 @@ class SettingsView(QWidget):
         layout.addWidget(self.account_title)
         layout.addLayout(account)
         layout.addWidget(self.sign_out_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(12)
+        layout.addWidget(self.about_title)
+        about = QFormLayout()
+        about.setHorizontalSpacing(16)
+        about.addRow(self.version_caption, self.version_value)
+        layout.addLayout(about)
+        layout.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.retranslate()
 
@@ -85,3 +99,26 @@ class SettingsView(QWidget):
         self.role_value.setText(role_label(self._me.role))
         self.workspace_caption.setText(tr("Workspace"))
         self.sign_out_button.setText(tr("Sign out"))
+        self.about_title.setText(tr("About"))
+        self.version_caption.setText(tr("Version"))
+        self.about_button.setText(tr("About Support Console…"))
+
+    def about_text(self) -> str:
+        import platform
+
+        from PySide6 import __version__ as qt_version
+
+        return tr(
+            "Support Console {version}\nThe desktop console of the support team.\n"
+            "Qt {qt} · Python {python}",
+            version=app_version(),
+            qt=qt_version,
+            python=platform.python_version(),
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("About Support Console"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.about_text())
+        box.open()
