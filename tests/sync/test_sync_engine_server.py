@@ -426,8 +426,11 @@ def test_a_server_that_lost_its_history_is_bootstrapped_again(
             running.engine.reconnect_now()
             fresh = await signed_in(server.url, "bob")
             original = await fresh.get_ticket(3)
-            await wait_until(lambda: store.ticket(3) == original, what="re-bootstrap")
-            assert store.event_cursor() == 0
+            # The cursor is written after the last page: wait for both, not the ticket alone.
+            await wait_until(
+                lambda: store.ticket(3) == original and store.event_cursor() == 0,
+                what="re-bootstrap",
+            )
             assert store.draft("ticket:3") == "keep me"
             await fresh.aclose()
 
