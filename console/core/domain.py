@@ -20,8 +20,10 @@ class Channel(StrEnum):
     EMAIL = "email"
     WEB_FORM = "web_form"
     IN_APP = "in_app"
-    SOCIAL = "social"
-    PHONE = "phone"
+    SOCIAL = "social"  # other social networks
+    PHONE = "phone"  # a phone call, logged by the agent
+    X = "x"  # X / Twitter mentions and direct messages
+    TELEGRAM = "telegram"
 
 
 class TicketStatus(StrEnum):
@@ -100,6 +102,44 @@ class Language(StrEnum):
     KO = "ko"
 
 
+class SlaState(StrEnum):
+    """Where a ticket stands against its SLA target at a given moment."""
+
+    OK = "ok"
+    DUE_SOON = "due_soon"
+    BREACHED = "breached"
+    PAUSED = "paused"  # pending the customer: the clock stands still
+    MET = "met"  # every target reached (solved or closed)
+    NONE = "none"  # no policy applies
+
+
+class SlaTarget(StrEnum):
+    FIRST_RESPONSE = "first_response"
+    RESOLUTION = "resolution"
+
+
+class Department(StrEnum):
+    """Teams a ticket can be escalated to; each answers in a side thread."""
+
+    SECURITY = "security"
+    RISK_AML = "risk_aml"
+    FINANCE = "finance"
+    ENGINEERING = "engineering"
+    COMPLIANCE = "compliance"
+
+
+class EscalationStatus(StrEnum):
+    OPEN = "open"  # waiting for the department
+    ANSWERED = "answered"  # the department replied; the agent has not closed it
+    CLOSED = "closed"
+
+
+class PresenceState(StrEnum):
+    VIEWING = "viewing"
+    TYPING = "typing"
+    LEFT = "left"
+
+
 class EventType(StrEnum):
     """Types on the live event stream. Payloads are the full current objects (see api.schemas)."""
 
@@ -107,3 +147,8 @@ class EventType(StrEnum):
     TICKET_UPDATED = "ticket.updated"  # payload: TicketOut
     MESSAGE_CREATED = "message.created"  # payload: MessageOut
     CUSTOMER_UPDATED = "customer.updated"  # payload: CustomerOut
+    ESCALATION_CREATED = "escalation.created"  # payload: EscalationOut
+    ESCALATION_UPDATED = "escalation.updated"  # payload: EscalationOut
+    SLA_BREACHED = "sla.breached"  # payload: SlaBreachOut
+    TICKET_MERGED = "ticket.merged"  # payload: TicketMergedOut
+    PRESENCE_CHANGED = "presence.changed"  # payload: PresenceOut (not stored by clients)
