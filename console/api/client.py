@@ -18,13 +18,15 @@ import httpx
 from httpx_sse import EventSource
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from console.api.client_inbox import InboxMethods
+from console.api.client_responses import error_from as _error_from
+from console.api.client_responses import malformed as _malformed
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import (
     API_PREFIX,
     DEFAULT_PAGE_SIZE,
     AgentOut,
     CustomerDetail,
-    ErrorBody,
     EventOut,
     EventPage,
     LoginRequest,
@@ -48,14 +50,26 @@ _MESSAGES = TypeAdapter(list[MessageOut])
 _RAW_EVENT_PAGE = TypeAdapter(dict[str, Any])
 # The server sends a keepalive comment every 15 s; three missed ones mean the stream is dead.
 STREAM_READ_TIMEOUT = 45.0
-_TICKET_FILTERS = ("status", "assignee", "channel", "category", "language", "priority", "q")
+_TICKET_FILTERS = (
+    "status",
+    "assignee",
+    "channel",
+    "category",
+    "language",
+    "priority",
+    "q",
+    "tag",
+    "vip",
+    "sla",
+    "group",
+)
 
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
-class SupportClient:
+class SupportClient(InboxMethods):
     def __init__(
         self,
         base_url: str,
@@ -98,12 +112,16 @@ class SupportClient:
         params: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
         partial: bool = False,
+        raw: bytes | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        exclude: set[str] | None = None,
     ) -> httpx.Response:
-        content = None
+        content = raw
         headers = self._headers(idempotency_key)
+        headers.update(extra_headers or {})
         if body is not None:
             # partial (PATCH): an explicit null (unassign) is sent, an untouched field is not.
-            content = body.model_dump_json(exclude_unset=partial).encode("utf-8")
+            content = body.model_dump_json(exclude_unset=partial, exclude=exclude).encode("utf-8")
             headers["Content-Type"] = "application/json"
         try:
             response = await self._http.request(
@@ -158,8 +176,22 @@ class SupportClient:
     # --- tickets and messages ----------------------------------------------------------------
 
     async def list_tickets(
-        self, cursor: str | None = None, limit: int = DEFAULT_PAGE_SIZE, **filters: Any
+        self,
+        cursor: str | None = None,
+        limit: int = DEFAULT_PAGE_SIZE,
+        *,
+        tag: str | None = None,
+        vip: bool | None = None,
+        sla: str | None = None,
+        group: str | None = None,
+        **filters: Any,
     ) -> TicketPage:
+        """One page; filters: status, assignee, channel, category, language, priority, q (lists
+        become comma-separated), tag, vip (customer VIP tier > 0), sla (due_soon | breached),
+        group."""
+        if vip is not None:
+            filters["vip"] = "true" if vip else "false"
+        filters.update(tag=tag, sla=sla, group=group)
         unknown = set(filters) - set(_TICKET_FILTERS)
         if unknown:
             raise TypeError(f"unknown ticket filters: {sorted(unknown)}")
@@ -211,6 +243,8 @@ class SupportClient:
             f"/tickets/{ticket_id}/messages",
             body=message,
             idempotency_key=idempotency_key,
+            # Left out when empty, so a message without files still suits servers before #3.
+            exclude=None if message.attachment_ids else {"attachment_ids"},
         )
         return self._parse(response, MessageOut)
 
@@ -284,18 +318,3 @@ class SupportClient:
             raise ServerUnreachable(f"event stream dropped: {exc!r}") from exc
         finally:
             await response.aclose()
-
-
-def _error_from(response: httpx.Response) -> ApiError:
-    status = response.status_code
-    try:
-        error = ErrorBody.model_validate_json(response.content).error
-    except ValidationError:
-        return ApiError(status, "http_error", f"HTTP {status} {response.reason_phrase}".strip())
-    return ApiError(status, error.code, error.message, error.details)
-
-
-def _malformed(response: httpx.Response, exc: Exception) -> ApiError:
-    path = response.request.url.path
-    log.warning("malformed response from %s: %s", path, exc)
-    return ApiError(response.status_code, "malformed_response", f"unexpected response from {path}")

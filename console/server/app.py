@@ -16,14 +16,20 @@ from console.server.db import Database
 from console.server.errors import CatchAllMiddleware, install_error_handlers
 from console.server.maintenance import run_maintenance
 from console.server.routes import auth, customers, events, tickets, workspace
+from console.server.routes import sla as sla_routes
+from console.server.routes.collab import COLLAB_ROUTERS
 from console.server.runtime import Runtime
 from console.server.seeding import is_empty, seed_workspace
+from console.server.services.sla import seed_default_policies
 from console.server.settings import ServerSettings
+from console.server.sla_sweeper import run_sla_sweeper, sweep_once
 
 
 def _prepare(runtime: Runtime) -> None:
     """Schema, and in demo mode the demo workspace when the database is still empty."""
     runtime.db.create_schema()
+    with runtime.db.write() as session:
+        seed_default_policies(session)
     settings = runtime.settings
     if settings.demo and is_empty(runtime.db):
         from console.server.demo import generate_demo
@@ -31,6 +37,8 @@ def _prepare(runtime: Runtime) -> None:
         workspace = generate_demo(seed=settings.demo_seed, tickets=settings.demo_tickets)
         seed_workspace(runtime.db, workspace)
         runtime.demo = workspace
+    # Targets missed while the server was down are announced before the first request.
+    sweep_once(runtime.db)
 
 
 def _start_traffic(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
@@ -48,6 +56,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     await anyio.to_thread.run_sync(_prepare, runtime)
     stop = asyncio.Event()
     tasks = [asyncio.create_task(run_maintenance(runtime, stop), name="maintenance")]
+    tasks.append(asyncio.create_task(run_sla_sweeper(runtime, stop), name="sla-sweeper"))
     traffic = _start_traffic(runtime, stop)
     if traffic is not None:
         tasks.append(traffic)
@@ -73,6 +82,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
     install_error_handlers(app)
     for module in (workspace, auth, tickets, customers, events):
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(sla_routes.router, prefix=API_PREFIX)
+    for router in COLLAB_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
     # Added last = outermost: the catch-all wraps everything, the body guard runs before routes.
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(CatchAllMiddleware)

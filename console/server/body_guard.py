@@ -1,20 +1,26 @@
 """Request guard, before any route runs: body size, JSON/UTF-8 validity, no NUL characters.
 
 The whole body is read here (it is small by definition) and handed on unchanged, so routes,
-FastAPI's own parsing and the idempotency hash all see the same bytes.
+FastAPI's own parsing and the idempotency hash all see the same bytes. Upload paths carry raw
+file bytes instead: they get their own, larger limit, counted chunk by chunk as the body
+arrives, and no JSON check.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from console.api.schemas import API_PREFIX, MAX_ATTACHMENT_BYTES
 from console.server.errors import error_response
 
 MAX_BODY_BYTES = 256 * 1024
+# POST paths whose body is a raw file, with their own size limit.
+RAW_BODY_LIMITS: Mapping[str, int] = {f"{API_PREFIX}/attachments": MAX_ATTACHMENT_BYTES}
 # An oversized body up to this size is read and dropped so the client sees the 413 instead
 # of a reset connection; anything bigger is answered at once.
 _DRAIN_LIMIT = 16 * 1024 * 1024
@@ -60,9 +66,15 @@ def _has_nul(scope: Scope) -> bool:
 
 
 class BodyGuardMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int = MAX_BODY_BYTES,
+        raw_limits: Mapping[str, int] = RAW_BODY_LIMITS,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.raw_limits = dict(raw_limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -74,6 +86,10 @@ class BodyGuardMiddleware:
         if scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
+        raw_limit = (
+            self.raw_limits.get(scope.get("path", "")) if scope["method"] == "POST" else None
+        )
+        limit = raw_limit if raw_limit is not None else self.max_bytes
         declared = Headers(scope=scope).get("content-length")
         if declared is not None:
             try:
@@ -84,22 +100,22 @@ class BodyGuardMiddleware:
                 response = error_response(400, "malformed_json", "Invalid Content-Length.")
                 await response(scope, receive, send)
                 return
-            if declared_size > self.max_bytes:
+            if declared_size > limit:
                 if declared_size <= _DRAIN_LIMIT:
                     try:
                         await self._drain(receive)
                     except _Disconnected:
                         return
-                await self._too_large(scope, receive, send)
+                await self._too_large(scope, receive, send, limit)
                 return
         try:
-            body = await self._read(receive)
+            body = await self._read(receive, limit)
         except _Disconnected:
             return
         if body is None:
-            await self._too_large(scope, receive, send)
+            await self._too_large(scope, receive, send, limit)
             return
-        if body:
+        if body and raw_limit is None:
             problem = _json_problem(body)
             if problem is not None:
                 await error_response(*problem)(scope, receive, send)
@@ -116,8 +132,8 @@ class BodyGuardMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _read(self, receive: Receive) -> bytes | None:
-        """The body, or None once it grows past the limit (the rest is drained)."""
+    async def _read(self, receive: Receive, limit: int) -> bytes | None:
+        """The body, or None once it grows past `limit` (the rest is drained)."""
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -126,7 +142,7 @@ class BodyGuardMiddleware:
                 raise _Disconnected
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > limit:
                 if message.get("more_body", False):
                     await self._drain(receive, size)
                 return None
@@ -144,8 +160,8 @@ class BodyGuardMiddleware:
             if not message.get("more_body", False):
                 return
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        limit_kib = self.max_bytes // 1024
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        limit_kib = limit // 1024
         response = error_response(
             413, "payload_too_large", f"The request body is larger than {limit_kib} KiB."
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -113,6 +114,38 @@ class Ticket(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     message_count: Mapped[int] = mapped_column(Integer, default=0)
     last_message_preview: Mapped[str] = mapped_column(String(200), default="")
+    # Collaboration state kept on the row, so a page of tickets serialises without extra queries.
+    merged_into_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    linked_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    open_escalations: Mapped[int] = mapped_column(Integer, default=0)
+    # Triage and SLA clock (rules in console/core/sla.py). Warn times are when a target turns
+    # "due soon", stored so the list can filter on SLA state with plain comparisons.
+    group: Mapped[str | None] = mapped_column(String(40), default=None)
+    suggested_priority: Mapped[str | None] = mapped_column(String(20), default=None)
+    suggestion_reason: Mapped[str | None] = mapped_column(String(200), default=None)
+    sla_policy_priority: Mapped[str | None] = mapped_column(String(20), default=None)
+    sla_first_response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sla_first_response_warn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sla_resolution_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sla_resolution_warn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sla_paused_since: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    sla_paused_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    # sla.breached is emitted once per target; these remember that it was.
+    sla_first_response_breach_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    sla_resolution_breach_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SlaPolicy(Base):
+    """SLA targets of one priority; rows missing here fall back to core.sla.DEFAULT_POLICIES."""
+
+    __tablename__ = "sla_policies"
+
+    priority: Mapped[str] = mapped_column(String(20), primary_key=True)
+    first_response_minutes: Mapped[int] = mapped_column(Integer)
+    resolution_minutes: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Message(Base):
@@ -130,6 +163,7 @@ class Message(Base):
     author_name: Mapped[str] = mapped_column(String(100))
     client_id: Mapped[str | None] = mapped_column(String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    merged_from_id: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class Event(Base):
@@ -155,3 +189,8 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[Any] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+# Tables of the collaboration features live in their own module; importing it here registers
+# them on Base.metadata wherever the schema is created.
+from console.server import models_collab  # noqa: E402, F401

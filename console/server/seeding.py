@@ -15,6 +15,8 @@ from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.models import Agent, Base, Customer, Message, SecurityEvent, Ticket, Transfer
 from console.server.security import hash_password
+from console.server.services import sla
+from console.server.services.sla_seed import demo_ticket_columns
 from console.server.services.tickets import preview_of
 
 if TYPE_CHECKING:
@@ -143,7 +145,9 @@ def _seed_tickets(
     agents: dict[str, tuple[int, str]],
     customer_names: dict[str, str],
 ) -> None:
-    ids = _insert_returning_ids(session, Ticket, [_ticket_row(t, agents) for t in tickets])
+    policies, now = sla.policies(session), utcnow()
+    rows = [_ticket_row(t, agents) | demo_ticket_columns(t, policies, now) for t in tickets]
+    ids = _insert_returning_ids(session, Ticket, rows)
     messages: list[dict[str, Any]] = []
     for ticket, ticket_id in zip(tickets, ids, strict=True):
         for m in sorted(ticket.messages, key=lambda m: m.created_at):
@@ -168,6 +172,16 @@ def _seed_tickets(
         _insert(session, Message, chunk)
 
 
+def seed_demo_macros(db: Database) -> None:
+    """The demo's macros, unless the workspace already has some."""
+    from console.server.demo.macros import DEMO_MACROS
+    from console.server.services.macros import add_macros, list_macros
+
+    with db.write() as session:
+        if not list_macros(session):
+            add_macros(session, DEMO_MACROS)
+
+
 def seed_workspace(db: Database, workspace: DemoWorkspace) -> None:
     """Writes `workspace` into `db`; no events are written (clients start by listing tickets)."""
     started = time.perf_counter()
@@ -178,6 +192,7 @@ def seed_workspace(db: Database, workspace: DemoWorkspace) -> None:
     for start in range(0, len(tickets), 2 * _CHUNK):
         with db.write() as session:
             _seed_tickets(session, tickets[start : start + 2 * _CHUNK], agents, names)
+    seed_demo_macros(db)
     log.info(
         "seeded demo workspace: %d agents, %d customers, %d tickets in %.2f s",
         len(workspace.agents),

@@ -23,13 +23,17 @@ class ServerSettings:
     demo: bool = False
     simulate: bool = False
     simulate_interval_s: float = 20.0
+    # The simulated departments answer an escalation after this long, give or take half.
+    department_answer_s: float = 40.0
     token_ttl_s: float = 12 * 3600.0
     workspace_name: str = "Support"
     # Size of the demo workspace seeded into an empty database.
     demo_seed: int = 7
-    demo_tickets: int = 2400
+    demo_tickets: int = 5000
     # A stream sends a comment this often so proxies and clients see the connection alive.
     sse_keepalive_s: float = 15.0
     # How often a stream looks at the events table for rows written by other processes.
     event_poll_s: float = 1.0
     idempotency_ttl_s: float = 24 * 3600.0
+    # How often the SLA sweeper looks for targets that have just been missed.
+    sla_sweep_s: float = 5.0

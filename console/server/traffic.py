@@ -15,16 +15,18 @@ import anyio.to_thread
 from sqlalchemy import select
 
 from console.api.schemas import MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, TicketCreate
-from console.core.domain import MessageKind
+from console.core.domain import Department, MessageKind
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.demo import generate_demo
+from console.server.demo.department_answers import department_answer
 from console.server.demo.model import DemoTicket
 from console.server.demo.simulator import CustomerFollowUp, CustomerTraffic, NewTicket
 from console.server.errors import ApiError
 from console.server.models import Customer, Ticket
+from console.server.models_collab import Escalation
 from console.server.runtime import Runtime
-from console.server.services import messages, tickets
+from console.server.services import escalations, messages, tickets
 
 log = logging.getLogger("console.server")
 
@@ -75,8 +77,54 @@ def apply_action(db: Database, action: NewTicket | CustomerFollowUp) -> int | No
     return follow_up(db, action)
 
 
+def answer_escalations(db: Database, after_s: float, rng: random.Random) -> list[int]:
+    """The departments answer every open escalation that has waited long enough; returns the
+    ids answered. Each answer is its own transaction, in the ticket's language."""
+    with db.read() as session:
+        due = escalations.due_for_answer(session, utcnow(), after_s)
+    answered = []
+    for escalation_id, ticket_id in due:
+        with db.write() as session:
+            row = session.get(Escalation, escalation_id)
+            ticket = session.get(Ticket, ticket_id)
+            if row is None or ticket is None:
+                continue
+            text, team = department_answer(Department(row.department), ticket.language, rng)
+            if escalations.department_answer(session, escalation_id, text, team) is not None:
+                answered.append(escalation_id)
+    return answered
+
+
+async def run_departments(runtime: Runtime, stop: asyncio.Event) -> None:
+    """Until `stop`: the simulated departments look for escalations to answer."""
+    after_s = runtime.settings.department_answer_s
+    poll_s = min(5.0, max(0.05, after_s / 4))
+    rng = random.Random()
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), poll_s)
+        if stop.is_set():
+            return
+        try:
+            await anyio.to_thread.run_sync(answer_escalations, runtime.db, after_s, rng)
+        except Exception:
+            log.exception("simulated department answer failed")
+
+
 async def run_traffic(runtime: Runtime, stop: asyncio.Event) -> None:
-    """Until `stop`: every simulate_interval_s (with jitter) one customer action."""
+    """Until `stop`: every simulate_interval_s (with jitter) one customer action, and the
+    departments answering escalations."""
+    departments = asyncio.create_task(run_departments(runtime, stop), name="departments")
+    try:
+        await _run_customers(runtime, stop)
+    finally:
+        if not stop.is_set():
+            departments.cancel()
+        await asyncio.gather(departments, return_exceptions=True)
+
+
+async def _run_customers(runtime: Runtime, stop: asyncio.Event) -> None:
+    """Every simulate_interval_s (with jitter) one customer action."""
     settings = runtime.settings
     workspace = runtime.demo
     if workspace is None:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
         OutboxItem,
         OutboxKind,
         OutboxState,
+        SavedView,
         TicketQuery,
+        TicketSort,
         TicketView,
     )
     from console.store.store import Store
@@ -32,9 +34,11 @@ __all__ = [
     "OutboxItem",
     "OutboxKind",
     "OutboxState",
+    "SavedView",
     "Store",
     "StoreVersionError",
     "TicketQuery",
+    "TicketSort",
     "TicketView",
 ]
 
@@ -47,9 +51,11 @@ _EXPORTS = {
     "OutboxItem": "console.store.records",
     "OutboxKind": "console.store.records",
     "OutboxState": "console.store.records",
+    "SavedView": "console.store.records",
     "Store": "console.store.store",
     "StoreVersionError": "console.store.migrations",
     "TicketQuery": "console.store.records",
+    "TicketSort": "console.store.records",
     "TicketView": "console.store.records",
 }
 

@@ -3,6 +3,7 @@
 Payloads are validated before the transaction starts. An event whose payload does not fit its
 type is logged and skipped: waiting for it would stall every later event, and the server will
 never send it differently. Valid events are applied all-or-nothing together with the cursor.
+presence.changed is not stored (the sync engine routes it to its PresenceBoard first).
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from console.api.schemas import CustomerOut, EventOut, MessageOut, TicketOut
+from console.api.schemas import (
+    CustomerOut,
+    EscalationOut,
+    EventOut,
+    MessageOut,
+    SlaBreachOut,
+    TicketMergedOut,
+    TicketOut,
+)
 from console.core.domain import EventType
 
 log = logging.getLogger(__name__)
@@ -24,8 +33,16 @@ class DecodedBatch:
     tickets: dict[int, TicketOut] = field(default_factory=dict)
     messages: list[MessageOut] = field(default_factory=list)
     customers: dict[str, CustomerOut] = field(default_factory=dict)
+    escalations: dict[int, EscalationOut] = field(default_factory=dict)
+    merges: list[TicketMergedOut] = field(default_factory=list)
+    breaches: list[SlaBreachOut] = field(default_factory=list)
     last_id: int | None = None
     skipped: list[int] = field(default_factory=list)
+
+    def add_ticket(self, ticket: TicketOut) -> None:
+        known = self.tickets.get(ticket.id)
+        if known is None or ticket.version >= known.version:
+            self.tickets[ticket.id] = ticket
 
 
 def decode(events: Sequence[EventOut], after: int | None) -> DecodedBatch:
@@ -36,19 +53,7 @@ def decode(events: Sequence[EventOut], after: int | None) -> DecodedBatch:
             continue
         batch.last_id = event.id
         try:
-            if event.type in (EventType.TICKET_CREATED, EventType.TICKET_UPDATED):
-                ticket = TicketOut.model_validate(event.payload)
-                known = batch.tickets.get(ticket.id)
-                if known is None or ticket.version >= known.version:
-                    batch.tickets[ticket.id] = ticket
-            elif event.type is EventType.MESSAGE_CREATED:
-                batch.messages.append(MessageOut.model_validate(event.payload))
-            elif event.type is EventType.CUSTOMER_UPDATED:
-                customer = CustomerOut.model_validate(event.payload)
-                batch.customers[customer.uid] = customer
-            else:  # pragma: no cover - EventType is closed today; a new type is skipped
-                log.warning("event %s has unhandled type %s", event.id, event.type)
-                batch.skipped.append(event.id)
+            _decode_one(batch, event)
         except ValidationError as exc:
             log.warning(
                 "skipping event %s (%s): payload does not match: %s",
@@ -58,3 +63,29 @@ def decode(events: Sequence[EventOut], after: int | None) -> DecodedBatch:
             )
             batch.skipped.append(event.id)
     return batch
+
+
+def _decode_one(batch: DecodedBatch, event: EventOut) -> None:
+    kind = event.type
+    if kind in (EventType.TICKET_CREATED, EventType.TICKET_UPDATED):
+        batch.add_ticket(TicketOut.model_validate(event.payload))
+    elif kind is EventType.MESSAGE_CREATED:
+        batch.messages.append(MessageOut.model_validate(event.payload))
+    elif kind is EventType.CUSTOMER_UPDATED:
+        customer = CustomerOut.model_validate(event.payload)
+        batch.customers[customer.uid] = customer
+    elif kind in (EventType.ESCALATION_CREATED, EventType.ESCALATION_UPDATED):
+        escalation = EscalationOut.model_validate(event.payload)
+        batch.escalations[escalation.id] = escalation  # events come in order: the last wins
+    elif kind is EventType.TICKET_MERGED:
+        merged = TicketMergedOut.model_validate(event.payload)
+        batch.add_ticket(merged.source)
+        batch.add_ticket(merged.target)
+        batch.merges.append(merged)
+    elif kind is EventType.SLA_BREACHED:
+        batch.breaches.append(SlaBreachOut.model_validate(event.payload))
+    elif kind is EventType.PRESENCE_CHANGED:
+        pass  # live only: the sync engine's PresenceBoard holds it
+    else:  # pragma: no cover - every EventType is handled above; a new one is skipped
+        log.warning("event %s has unhandled type %s", event.id, kind)
+        batch.skipped.append(event.id)

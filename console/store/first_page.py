@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from console.core.domain import Category, Channel, Priority, TicketStatus
-from console.store.records import TicketQuery, TicketView
+from console.store.records import TicketQuery
+from console.store.ticket_sql import order_by, plan, sort_index
 from console.store.timestamps import from_micros
 
 __all__ = [
     "SCHEMA_VERSION",
     "CachedTickets",
     "FirstPage",
+    "SlaRow",
     "TicketRow",
     "read_first_page",
     "read_page",
@@ -34,12 +36,35 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # The PRAGMA user_version whose tickets table this module knows (migrations.LATEST_VERSION).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
+# tickets.READ_COLUMNS (a test holds them equal; importing it would load SQLAlchemy).
 _COLUMNS = (
     "id, subject, status, priority, channel, category, language, customer_uid, assignee_id, "
-    "tags, created_at, updated_at, version, message_count, last_message_preview"
+    "tags, created_at, updated_at, version, message_count, last_message_preview, group_name, "
+    "customer_name, customer_vip_tier, suggested_priority, suggestion_reason, sla, "
+    "merged_into_id, linked_ids, open_escalations, search_terms"
 )
+_SLA_TIMES = (
+    "first_response_due_at",
+    "first_response_at",
+    "resolution_due_at",
+    "resolved_at",
+    "paused_since",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SlaRow:
+    """SlaOut's attributes and values, without pydantic."""
+
+    policy_priority: Priority
+    first_response_due_at: datetime
+    first_response_at: datetime | None
+    resolution_due_at: datetime
+    resolved_at: datetime | None
+    paused_since: datetime | None
+    paused_seconds: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +86,16 @@ class TicketRow:
     version: int
     message_count: int
     last_message_preview: str
+    group: str | None
+    customer_name: str
+    customer_vip_tier: int
+    suggested_priority: Priority | None
+    suggestion_reason: str | None
+    sla: SlaRow | None
+    merged_into_id: int | None
+    linked_ids: list[int]
+    open_escalations: int
+    search_terms: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +105,24 @@ class FirstPage:
     count: int  # rows in `query`
     total: int  # tickets in the cache, any view
     meta: dict[str, str]
+
+
+def _list(text: str) -> list[Any]:
+    return json.loads(text) if text != "[]" else []
+
+
+def _sla(text: str | None) -> SlaRow | None:
+    if text is None:
+        return None
+    doc = json.loads(text)
+    times = {
+        name: from_micros(doc[name]) if doc.get(name) is not None else None for name in _SLA_TIMES
+    }
+    return SlaRow(
+        policy_priority=Priority(doc["policy_priority"]),
+        paused_seconds=int(doc.get("paused_seconds", 0)),
+        **times,  # type: ignore[arg-type]
+    )
 
 
 def _row(values: tuple[Any, ...]) -> TicketRow:
@@ -83,41 +136,43 @@ def _row(values: tuple[Any, ...]) -> TicketRow:
         language=values[6],
         customer_uid=values[7],
         assignee_id=values[8],
-        tags=json.loads(values[9]) if values[9] != "[]" else [],
+        tags=_list(values[9]),
         created_at=from_micros(values[10]),
         updated_at=from_micros(values[11]),
         version=values[12],
         message_count=values[13],
         last_message_preview=values[14],
+        group=values[15],
+        customer_name=values[16],
+        customer_vip_tier=values[17],
+        suggested_priority=Priority(values[18]) if values[18] is not None else None,
+        suggestion_reason=values[19],
+        sla=_sla(values[20]),
+        merged_into_id=values[21],
+        linked_ids=_list(values[22]),
+        open_escalations=values[23],
+        search_terms=_list(values[24]),
     )
 
 
-def _where(q: TicketQuery) -> tuple[str, list[Any]] | None:
-    """The SQL condition for `q`; None for what only the Store answers (text search)."""
-    if q.text.strip():
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    where: str
+    params: tuple[Any, ...]
+    index: str
+    order: str
+
+
+def _where(q: TicketQuery) -> _Clause | None:
+    """The SQL for `q`; None for what only the Store answers (text search, a tag, unknown
+    views or sorts)."""
+    if q.text.strip() or q.tag:
         return None
     try:
-        view = TicketView(q.view)
+        found = plan(q)
+        return _Clause(found.where, found.params, sort_index(q), order_by(q))
     except ValueError:
         return None
-    conditions: list[str] = []
-    params: list[Any] = []
-    if view is not TicketView.ALL:
-        conditions.append("is_open = 1")
-    if view is TicketView.MINE:
-        if q.me_id is None:
-            conditions.append("0")
-        else:
-            conditions.append("assignee_id = ?")
-            params.append(q.me_id)
-    elif view is TicketView.UNASSIGNED:
-        conditions.append("assignee_id IS NULL")
-    for name in ("channel", "category", "language"):
-        value = getattr(q, name)
-        if value:
-            conditions.append(f"{name} = ?")
-            params.append(value)
-    return (" AND ".join(conditions) or "1"), params
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -138,18 +193,16 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def _page(
-    conn: sqlite3.Connection, where: str, params: list[Any], offset: int, limit: int
-) -> list[TicketRow]:
+def _page(conn: sqlite3.Connection, clause: _Clause, offset: int, limit: int) -> list[TicketRow]:
     rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM tickets WHERE {where} "
-        "ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-        [*params, max(0, limit), max(0, offset)],
+        f"SELECT {_COLUMNS} FROM tickets INDEXED BY {clause.index} WHERE {clause.where} "
+        f"ORDER BY {clause.order} LIMIT ? OFFSET ?",
+        [*clause.params, max(0, limit), max(0, offset)],
     )
     return [_row(values) for values in rows]
 
 
-def _count(conn: sqlite3.Connection, where: str, params: list[Any]) -> int:
+def _count(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> int:
     return int(conn.execute(f"SELECT count(*) FROM tickets WHERE {where}", params).fetchone()[0])
 
 
@@ -164,7 +217,7 @@ def read_page(
     try:
         with conn:  # one read transaction: rows and count from the same snapshot
             conn.execute("BEGIN")
-            return _page(conn, *clause, offset, limit), _count(conn, *clause)
+            return _page(conn, clause, offset, limit), _count(conn, clause.where, clause.params)
     except (sqlite3.Error, ValueError, TypeError) as exc:
         log.info("the cache could not be read without the store: %s", exc)
         return None
@@ -183,9 +236,9 @@ def read_first_page(
     try:
         with conn:
             conn.execute("BEGIN")
-            rows = _page(conn, *clause, 0, limit)
-            count = _count(conn, *clause)
-            total = _count(conn, "1", [])
+            rows = _page(conn, clause, 0, limit)
+            count = _count(conn, clause.where, clause.params)
+            total = _count(conn, "1", ())
             meta: dict[str, str] = {}
             if meta_keys:
                 marks = ", ".join("?" for _ in meta_keys)

@@ -8,12 +8,13 @@ agent never sees the message twice.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, and_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from console.api.schemas import MessageOut
+from console.api.schemas import AttachmentOut, MessageOut
 from console.store import tables
 from console.store.records import LocalMessage, MessageState, OutboxState
 from console.store.timestamps import from_micros, now_micros, to_micros
@@ -31,6 +32,13 @@ def _server_values(message: MessageOut) -> dict[str, object]:
         "author_agent_id": message.author_agent_id,
         "author_name": message.author_name,
         "created_at": to_micros(message.created_at),
+        "attachments": json.dumps(
+            [a.model_dump(mode="json") for a in message.attachments], ensure_ascii=False
+        )
+        if message.attachments
+        else "[]",
+        "local_files": "[]",
+        "merged_from_id": message.merged_from_id,
     }
 
 
@@ -64,7 +72,13 @@ def upsert(conn: Connection, items: Sequence[MessageOut]) -> set[int]:
 
 
 def add_local(
-    conn: Connection, ticket_id: int, kind: str, body: str, client_id: str, author_name: str
+    conn: Connection,
+    ticket_id: int,
+    kind: str,
+    body: str,
+    client_id: str,
+    author_name: str,
+    local_files: Sequence[str] = (),
 ) -> None:
     conn.execute(
         _m.insert().values(
@@ -76,8 +90,21 @@ def add_local(
             author_name=author_name,
             client_id=client_id,
             created_at=now_micros(),
+            attachments="[]",
+            local_files=json.dumps(list(local_files), ensure_ascii=False),
+            merged_from_id=None,
         )
     )
+
+
+def move_merged(conn: Connection, message_ids: Sequence[int], source: int, target: int) -> None:
+    """A merge moved these server messages from `source` to `target`."""
+    if message_ids:
+        conn.execute(
+            _m.update()
+            .where(_m.c.server_id.in_(list(message_ids)))
+            .values(ticket_id=target, merged_from_id=source)
+        )
 
 
 def delete_local(conn: Connection, client_id: str) -> set[int]:
@@ -123,6 +150,11 @@ def for_ticket(conn: Connection, ticket_id: int) -> list[LocalMessage]:
                 state=str(state),
                 error=row["error"] if row["server_id"] is None else None,
                 outbox_id=row["outbox_id"],
+                attachments=[AttachmentOut.model_validate(a) for a in json.loads(a_text)]
+                if (a_text := row["attachments"]) != "[]"
+                else [],
+                local_files=json.loads(row["local_files"]),
+                merged_from_id=row["merged_from_id"],
             )
         )
     return result

@@ -113,9 +113,94 @@ def _v2_ticket_columns_and_outbox_errors(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+# Columns every sort index carries after its sort key, so any view and filter is decided inside
+# the index while it is walked in display order, and only a page's rows are read from the table.
+_V3_FILTER_COLUMNS = (
+    "is_open, assignee_id, status, customer_vip_tier, open_escalations, sla_due, sla_soon, "
+    "channel, category, language, priority_rank, group_name"
+)
+
+
+def _v3_inbox_columns(conn: Connection) -> None:
+    # The cached rows stay (the inbox keeps working from them); the cursor is forgotten so the
+    # next sync bootstraps and fills the new columns from the server's current tickets.
+    for statement in (
+        "ALTER TABLE tickets ADD COLUMN priority_rank INTEGER NOT NULL DEFAULT 2",
+        "ALTER TABLE tickets ADD COLUMN group_name TEXT",
+        "ALTER TABLE tickets ADD COLUMN customer_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE tickets ADD COLUMN customer_vip_tier INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE tickets ADD COLUMN suggested_priority TEXT",
+        "ALTER TABLE tickets ADD COLUMN suggestion_reason TEXT",
+        # The SLA as JSON (timestamps in micros), and the active target's due time and the
+        # moment it becomes "due soon", NULL while paused, met or without a policy.
+        "ALTER TABLE tickets ADD COLUMN sla TEXT",
+        "ALTER TABLE tickets ADD COLUMN sla_due INTEGER",
+        "ALTER TABLE tickets ADD COLUMN sla_soon INTEGER",
+        # sla_due for sorting, with tickets whose clock is not running after all others.
+        "ALTER TABLE tickets ADD COLUMN sla_order INTEGER NOT NULL DEFAULT 9223372036854775807",
+        "ALTER TABLE tickets ADD COLUMN merged_into_id INTEGER",
+        "ALTER TABLE tickets ADD COLUMN linked_ids TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE tickets ADD COLUMN open_escalations INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE tickets ADD COLUMN search_terms TEXT NOT NULL DEFAULT '[]'",
+        """UPDATE tickets SET priority_rank = CASE priority WHEN 'urgent' THEN 0
+            WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END""",
+        "DELETE FROM meta WHERE key = 'event_cursor'",
+        "DROP INDEX ix_tickets_recent",
+        "DROP INDEX ix_tickets_open",
+        "DROP INDEX ix_tickets_assignee",
+        "DROP INDEX ix_tickets_channel",
+        "DROP INDEX ix_tickets_category",
+        "DROP INDEX ix_tickets_language",
+        # Counts: the views are prefixes of this index, filters are read from it.
+        f"CREATE INDEX ix_tickets_filters ON tickets ({_V3_FILTER_COLUMNS})",
+        f"CREATE INDEX ix_tickets_by_updated ON tickets (updated_at, id, {_V3_FILTER_COLUMNS})",
+        f"CREATE INDEX ix_tickets_by_created ON tickets (created_at, id, {_V3_FILTER_COLUMNS})",
+        f"""CREATE INDEX ix_tickets_by_priority ON tickets (priority_rank DESC, updated_at, id,
+            {_V3_FILTER_COLUMNS})""",
+        f"CREATE INDEX ix_tickets_by_sla ON tickets (sla_order, id, {_V3_FILTER_COLUMNS})",
+        f"""CREATE INDEX ix_tickets_by_customer ON tickets (customer_name COLLATE NOCASE,
+            customer_uid, id, {_V3_FILTER_COLUMNS})""",
+        f"""CREATE INDEX ix_tickets_by_subject ON tickets (subject COLLATE NOCASE, id,
+            {_V3_FILTER_COLUMNS})""",
+        "CREATE INDEX ix_tickets_customer ON tickets (customer_uid, created_at)",
+        # One row per ticket and tag: a tag filter is an index lookup, not a JSON scan.
+        """CREATE TABLE ticket_tags (
+            tag TEXT NOT NULL,
+            ticket_id INTEGER NOT NULL,
+            PRIMARY KEY (tag, ticket_id)) WITHOUT ROWID""",
+        "CREATE INDEX ix_ticket_tags_ticket ON ticket_tags (ticket_id)",
+        """INSERT OR IGNORE INTO ticket_tags (tag, ticket_id)
+            SELECT j.value, t.id FROM tickets t, json_each(t.tags) j""",
+        "ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE messages ADD COLUMN local_files TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE messages ADD COLUMN merged_from_id INTEGER",
+        """CREATE TABLE saved_views (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            agent_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            query TEXT NOT NULL,
+            created_at INTEGER NOT NULL)""",
+        "CREATE INDEX ix_saved_views_agent ON saved_views (agent_id, id)",
+        """CREATE TABLE macros (
+            id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL)""",
+        """CREATE TABLE escalations (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            data TEXT NOT NULL)""",
+        "CREATE INDEX ix_escalations_ticket ON escalations (ticket_id, id)",
+        """CREATE TABLE sla_policies (
+            priority TEXT PRIMARY KEY,
+            data TEXT NOT NULL)""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_initial,
     _v2_ticket_columns_and_outbox_errors,
+    _v3_inbox_columns,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -97,3 +97,11 @@ def transition(
         .first()
     )
     return _item(row) if row is not None else None
+
+
+def set_payload(conn: Connection, item_id: int, payload: dict[str, Any]) -> None:
+    conn.execute(
+        _o.update()
+        .where(_o.c.id == item_id)
+        .values(payload=json.dumps(payload, ensure_ascii=False))
+    )

@@ -1,11 +1,27 @@
-"""Plain values the store hands out: query parameters, local messages, outbox items."""
+"""Plain values the store hands out: query parameters, local messages, outbox items, views."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the first paint imports this module and must not pay for pydantic
+    from console.api.schemas import AttachmentOut
+
+__all__ = [
+    "PENDING_STATES",
+    "LocalMessage",
+    "MessageState",
+    "OutboxItem",
+    "OutboxKind",
+    "OutboxState",
+    "SavedView",
+    "TicketQuery",
+    "TicketSort",
+    "TicketView",
+]
 
 
 class TicketView(StrEnum):
@@ -13,18 +29,74 @@ class TicketView(StrEnum):
     MINE = "mine"  # open and assigned to me
     UNASSIGNED = "unassigned"  # open and assigned to nobody
     ALL = "all"
+    PENDING = "pending"  # waiting for the customer
+    DUE_SOON = "due_soon"  # open, the active SLA target is due soon (at `now`)
+    BREACHED = "breached"  # open, the active SLA target is overdue (at `now`)
+    VIP = "vip"  # open, the customer has a VIP tier
+    ESCALATED = "escalated"  # open, with an escalation not yet closed
+
+
+class TicketSort(StrEnum):
+    """Columns the inbox sorts by; ascending order is given per key, `descending` flips it."""
+
+    UPDATED = "updated"  # last change, oldest first
+    CREATED = "created"  # creation time, oldest first
+    PRIORITY = "priority"  # low < normal < high < urgent
+    SLA = "sla"  # active target due soonest first; tickets without a running clock last
+    CUSTOMER = "customer"  # customer name, then uid
+    SUBJECT = "subject"  # subject, case-insensitive
 
 
 @dataclass(frozen=True, slots=True)
 class TicketQuery:
+    """What the inbox shows. Frozen and hashable; `to_dict`/`from_dict` for saved views.
+
+    `text`: every word must match (case-insensitive, word prefixes; CJK as character phrases)
+    in the subject, preview, customer uid, customer name or search terms (email, tx hashes);
+    "#123" matches ticket 123. Filters set to None match anything. `now` is the moment the
+    SLA views are judged at (None: the current time).
+    """
+
     view: str = TicketView.OPEN
     me_id: int | None = None
-    # Words matched (all of them, case-insensitive) in subject, preview and customer uid;
-    # "#123" also matches ticket 123.
     text: str = ""
     channel: str | None = None
     category: str | None = None
     language: str | None = None
+    tag: str | None = None
+    priority: str | None = None
+    group: str | None = None
+    sort: str = TicketSort.UPDATED
+    descending: bool = True
+    now: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: enum members become their values, `now` an ISO string."""
+        data = asdict(self)
+        for name, value in data.items():
+            if isinstance(value, StrEnum):
+                data[name] = str(value)
+        if self.now is not None:
+            data["now"] = self.now.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TicketQuery:
+        """The inverse of to_dict; unknown keys (from a newer console) are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if isinstance(values.get("now"), str):
+            values["now"] = datetime.fromisoformat(values["now"])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A custom inbox view an agent named and kept."""
+
+    id: int
+    name: str
+    query: TicketQuery
 
 
 class MessageState(StrEnum):
@@ -46,11 +118,20 @@ class LocalMessage:
     state: str
     error: str | None = None
     outbox_id: int | None = None
+    attachments: list[AttachmentOut] = field(default_factory=list)  # uploaded files
+    # Copies (in the store's data dir) of files not yet uploaded; empty once sent.
+    local_files: list[str] = field(default_factory=list)
+    merged_from_id: int | None = None  # the ticket it was written on, when moved by a merge
 
 
 class OutboxKind(StrEnum):
     MESSAGE = "message"
     TICKET_UPDATE = "ticket_update"
+    ESCALATE = "escalate"
+    ESCALATION_CLOSE = "escalation_close"
+    MERGE = "merge"
+    LINK = "link"
+    UNLINK = "unlink"
 
 
 class OutboxState(StrEnum):

@@ -34,9 +34,10 @@ def _pad(match: re.Match[str]) -> str:
     return f" {match.group(1)} "
 
 
-def index_text(subject: str, preview: str, customer_uid: str) -> str:
-    """The text stored in the index for one ticket."""
-    return _spaced(f"{subject}\n{preview}\n{customer_uid}".lower())
+def index_text(*parts: str) -> str:
+    """The text stored in the index for one ticket: subject, preview, customer uid and name,
+    search terms (email, tx hashes), one per line."""
+    return _spaced("\n".join(parts).lower())
 
 
 def match_expression(words: list[str]) -> str | None:

@@ -3,6 +3,10 @@
 Synchronous and thread-safe: every call takes a pooled connection for one short transaction, so
 the GUI thread can do small reads and draft saves while workers (asyncio.to_thread) write
 batches. Changes are published on `hub` after their transaction has committed.
+
+Topics (Change.topic, ids): tickets (ticket ids), messages (ticket ids), customers (uids),
+drafts (draft keys), outbox (item ids), saved_views (agent ids), macros, sla_policies,
+escalations (ticket ids), sla (ticket ids with a new breach), connection (sync engine).
 """
 
 from __future__ import annotations
@@ -14,8 +18,25 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from console.api.schemas import CustomerDetail, EventOut, MessageOut, TicketOut
-from console.store import customers, messages, outbox, tables, tickets
+from console.api.schemas import (
+    CustomerDetail,
+    EscalationOut,
+    EventOut,
+    MacroOut,
+    MessageOut,
+    SlaPolicyOut,
+    TicketMergedOut,
+    TicketOut,
+)
+from console.store import (
+    customers,
+    messages,
+    outbox,
+    saved_views,
+    tables,
+    tickets,
+    workspace_data,
+)
 from console.store.db import create_sqlite_engine, reading, writing
 from console.store.events import decode
 from console.store.hub import Change, ChangeHub
@@ -25,9 +46,12 @@ from console.store.records import (
     OutboxItem,
     OutboxKind,
     OutboxState,
+    SavedView,
     TicketQuery,
 )
 from console.store.timestamps import now_micros
+
+__all__ = ["Store"]
 
 _CURSOR_KEY = "event_cursor"
 _KEEP_FINISHED_OUTBOX_US = 7 * 24 * 3600 * 1_000_000
@@ -35,9 +59,12 @@ _Q, _S, _F = OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    """One SQLite file. `data_dir` (next to it) holds copies of files queued for upload."""
+
+    def __init__(self, engine: Engine, data_dir: Path | None = None) -> None:
         self._engine = engine
         self.hub = ChangeHub()
+        self.data_dir = data_dir
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -56,7 +83,7 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine)
+        return cls(engine, path.parent / f"{path.stem}-files")
 
     def close(self) -> None:
         self._engine.dispose()
@@ -84,6 +111,72 @@ class Store:
         with reading(self._engine) as conn:
             return tickets.count(conn, q)
 
+    def count_views(self, queries: Sequence[TicketQuery]) -> list[int]:
+        """The counts of several queries from one snapshot (the view selector's badges)."""
+        with reading(self._engine) as conn:
+            return [tickets.count(conn, q) for q in queries]
+
+    def tickets_by_id(self, ids: Sequence[int]) -> dict[int, TicketOut]:
+        with reading(self._engine) as conn:
+            return tickets.get_many(conn, list(ids))
+
+    def customer_tickets(self, uid: str, limit: int = 20) -> list[TicketOut]:
+        """The customer's cached tickets, newest first (the panel's history while offline)."""
+        with reading(self._engine) as conn:
+            return tickets.for_customer(conn, uid, limit)
+
+    # --- saved views, macros, SLA policies, escalations ----------------------------------
+
+    def saved_views(self, agent_id: int) -> list[SavedView]:
+        with reading(self._engine) as conn:
+            return saved_views.list_for(conn, agent_id)
+
+    def save_view(self, agent_id: int, name: str, query: TicketQuery) -> SavedView:
+        with writing(self._engine) as conn:
+            view = saved_views.save(conn, agent_id, name, query)
+        self._publish("saved_views", [agent_id])
+        return view
+
+    def delete_view(self, agent_id: int, view_id: int) -> bool:
+        with writing(self._engine) as conn:
+            done = saved_views.remove(conn, agent_id, view_id)
+        if done:
+            self._publish("saved_views", [agent_id])
+        return done
+
+    def macros(self) -> list[MacroOut]:
+        with reading(self._engine) as conn:
+            return workspace_data.macros(conn)
+
+    def set_macros(self, items: Sequence[MacroOut]) -> None:
+        with writing(self._engine) as conn:
+            workspace_data.set_macros(conn, items)
+        self._publish("macros")
+
+    def sla_policies(self) -> list[SlaPolicyOut]:
+        with reading(self._engine) as conn:
+            return workspace_data.sla_policies(conn)
+
+    def set_sla_policies(self, items: Sequence[SlaPolicyOut]) -> None:
+        with writing(self._engine) as conn:
+            workspace_data.set_sla_policies(conn, items)
+        self._publish("sla_policies")
+
+    def escalations(self, ticket_id: int) -> list[EscalationOut]:
+        """The ticket's escalations, oldest first."""
+        with reading(self._engine) as conn:
+            return workspace_data.escalations(conn, ticket_id)
+
+    def escalation(self, escalation_id: int) -> EscalationOut | None:
+        with reading(self._engine) as conn:
+            return workspace_data.escalation(conn, escalation_id)
+
+    def upsert_escalations(self, items: Sequence[EscalationOut]) -> None:
+        with writing(self._engine) as conn:
+            touched = workspace_data.upsert_escalations(conn, items)
+        if touched:
+            self._publish("escalations", sorted(touched))
+
     # --- messages ----------------------------------------------------------------------------
 
     def upsert_messages(self, items: Sequence[MessageOut]) -> None:
@@ -99,6 +192,11 @@ class Store:
             messages.add_local(conn, ticket_id, kind, body, client_id, author_name)
         self._publish("messages", [ticket_id])
 
+    def move_merged_messages(self, message_ids: Sequence[int], source: int, target: int) -> None:
+        with writing(self._engine) as conn:
+            messages.move_merged(conn, message_ids, source, target)
+        self._publish("messages", [source, target])
+
     def messages(self, ticket_id: int) -> list[LocalMessage]:
         with reading(self._engine) as conn:
             return messages.for_ticket(conn, ticket_id)
@@ -111,11 +209,15 @@ class Store:
         client_id: str,
         author_name: str,
         idempotency_key: str,
+        local_files: Sequence[str] = (),
     ) -> int:
-        """The optimistic message and its outbox item, in one transaction."""
-        payload = {"kind": kind, "body": body, "client_id": client_id}
+        """The optimistic message and its outbox item, in one transaction. `local_files` are
+        paths (already copied into data_dir) uploaded before the message is posted."""
+        payload: dict[str, Any] = {"kind": kind, "body": body, "client_id": client_id}
+        if local_files:
+            payload["files"] = list(local_files)
         with writing(self._engine) as conn:
-            messages.add_local(conn, ticket_id, kind, body, client_id, author_name)
+            messages.add_local(conn, ticket_id, kind, body, client_id, author_name, local_files)
             item_id = outbox.enqueue(
                 conn, OutboxKind.MESSAGE, ticket_id, payload, idempotency_key, client_id
             )
@@ -175,6 +277,11 @@ class Store:
         self._publish("outbox", [item_id])
         return item_id
 
+    def update_outbox_payload(self, item_id: int, payload: dict[str, Any]) -> None:
+        """Record progress inside a command (uploaded attachment ids) so a retry resumes."""
+        with writing(self._engine) as conn:
+            outbox.set_payload(conn, item_id, payload)
+
     def queue_ticket_update(
         self, ticket_id: int, payload: dict[str, Any], idempotency_key: str
     ) -> int:
@@ -210,7 +317,10 @@ class Store:
         count_attempt: bool = False,
         message: MessageOut | None = None,
         ticket: TicketOut | None = None,
+        escalation: EscalationOut | None = None,
+        merged: TicketMergedOut | None = None,
     ) -> bool:
+        changed_tickets: list[int] = []
         with writing(self._engine) as conn:
             item = outbox.transition(
                 conn, item_id, expected, state, error=error, count_attempt=count_attempt
@@ -220,14 +330,24 @@ class Store:
             if message is not None:
                 messages.upsert(conn, [message])
             if ticket is not None:
-                tickets.upsert(conn, [ticket])
+                changed_tickets += tickets.upsert(conn, [ticket])
+            if escalation is not None:
+                workspace_data.upsert_escalations(conn, [escalation])
+            if merged is not None:
+                changed_tickets += tickets.upsert(conn, [merged.source, merged.target])
+                source, target = merged.source.id, merged.target.id
+                messages.move_merged(conn, merged.moved_message_ids, source, target)
             if state == OutboxState.DISCARDED and item.client_id:
                 messages.delete_local(conn, item.client_id)
         self._publish("outbox", [item_id])
         if item.kind == OutboxKind.MESSAGE:
             self._publish("messages", [item.target_id])
-        if item.kind == OutboxKind.TICKET_UPDATE or ticket is not None:
-            self._publish("tickets", [item.target_id])
+        if item.kind == OutboxKind.TICKET_UPDATE or changed_tickets:
+            self._publish("tickets", sorted({item.target_id, *changed_tickets}))
+        if escalation is not None:
+            self._publish("escalations", [escalation.ticket_id])
+        if merged is not None:
+            self._publish("messages", [merged.source.id, merged.target.id])
         return True
 
     def mark_sending(self, item_id: int) -> bool:
@@ -240,9 +360,19 @@ class Store:
         *,
         message: MessageOut | None = None,
         ticket: TicketOut | None = None,
+        escalation: EscalationOut | None = None,
+        merged: TicketMergedOut | None = None,
     ) -> bool:
         """Confirmed by the server; the server's result is stored in the same transaction."""
-        return self._move(item_id, (_S, _Q), OutboxState.DONE, message=message, ticket=ticket)
+        return self._move(
+            item_id,
+            (_S, _Q),
+            OutboxState.DONE,
+            message=message,
+            ticket=ticket,
+            escalation=escalation,
+            merged=merged,
+        )
 
     def mark_failed(self, item_id: int, error: str) -> bool:
         return self._move(item_id, (_S, _Q), OutboxState.FAILED, error=error)
@@ -294,8 +424,10 @@ class Store:
             conn.exec_driver_sql("INSERT INTO tickets_fts (tickets_fts) VALUES ('delete-all')")
             conn.exec_driver_sql("DELETE FROM messages WHERE server_id IS NOT NULL")
             conn.exec_driver_sql("DELETE FROM customers")
+            conn.exec_driver_sql("DELETE FROM ticket_tags")
+            conn.exec_driver_sql("DELETE FROM escalations")
             conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_CURSOR_KEY,))
-        for topic in ("tickets", "messages", "customers"):
+        for topic in ("tickets", "messages", "customers", "escalations"):
             self._publish(topic)
 
     def apply_events(self, events: Sequence[EventOut]) -> None:
@@ -308,8 +440,13 @@ class Store:
                 return
             written = tickets.upsert(conn, list(batch.tickets.values()))
             touched = messages.upsert(conn, batch.messages)
+            for merged in batch.merges:
+                source, target = merged.source.id, merged.target.id
+                messages.move_merged(conn, merged.moved_message_ids, source, target)
+                touched |= {source, target}
             for customer in batch.customers.values():
                 customers.merge_summary(conn, customer)
+            escalated = workspace_data.upsert_escalations(conn, list(batch.escalations.values()))
             self._set_meta(conn, _CURSOR_KEY, str(batch.last_id))
         if written:
             self._publish("tickets", written)
@@ -317,3 +454,7 @@ class Store:
             self._publish("messages", sorted(touched))
         if batch.customers:
             self._publish("customers", list(batch.customers))
+        if escalated:
+            self._publish("escalations", sorted(escalated))
+        if batch.breaches:
+            self._publish("sla", sorted({b.ticket_id for b in batch.breaches}))

@@ -56,6 +56,60 @@ tickets = Table(
     Column("last_message_preview", Text, nullable=False),
     Column("is_open", Integer, nullable=False),
     Column("search_text", Text, nullable=False),
+    Column("priority_rank", Integer, nullable=False),
+    Column("group_name", Text),
+    Column("customer_name", Text, nullable=False),
+    Column("customer_vip_tier", Integer, nullable=False),
+    Column("suggested_priority", Text),
+    Column("suggestion_reason", Text),
+    Column("sla", Text),
+    Column("sla_due", Integer),
+    Column("sla_soon", Integer),
+    Column("sla_order", Integer, nullable=False),
+    Column("merged_into_id", Integer),
+    Column("linked_ids", Text, nullable=False),
+    Column("open_escalations", Integer, nullable=False),
+    Column("search_terms", Text, nullable=False),
+)
+
+ticket_tags = Table(
+    "ticket_tags",
+    metadata,
+    Column("tag", Text, primary_key=True),
+    Column("ticket_id", Integer, primary_key=True),
+)
+
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agent_id", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("query", Text, nullable=False),
+    Column("created_at", Integer, nullable=False),
+)
+
+macros = Table(
+    "macros",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("data", Text, nullable=False),
+)
+
+escalations = Table(
+    "escalations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("ticket_id", Integer, nullable=False),
+    Column("updated_at", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+sla_policies = Table(
+    "sla_policies",
+    metadata,
+    Column("priority", Text, primary_key=True),
+    Column("data", Text, nullable=False),
 )
 
 messages = Table(
@@ -70,6 +124,9 @@ messages = Table(
     Column("author_name", Text, nullable=False),
     Column("client_id", Text, unique=True),
     Column("created_at", Integer, nullable=False),
+    Column("attachments", Text, nullable=False, default="[]"),
+    Column("local_files", Text, nullable=False, default="[]"),
+    Column("merged_from_id", Integer),
 )
 
 customers = Table(

@@ -3,27 +3,42 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, false, func, literal_column, select
+from sqlalchemy import Connection, select
 
 from console.api.schemas import TicketOut
 from console.core.domain import OPEN_STATUSES
 from console.store import tables
-from console.store.records import OutboxKind, TicketQuery, TicketView
-from console.store.search import index_text, match_expression
+from console.store.records import OutboxKind, TicketQuery
+from console.store.search import index_text
+from console.store.ticket_sql import (
+    NO_SLA_ORDER,
+    PRIORITY_RANKS,
+    Plan,
+    order_by,
+    plan,
+    sla_columns,
+    sort_index,
+)
 from console.store.timestamps import from_micros, to_micros
 
 _t = tables.tickets
-_fts = tables.tickets_fts
-_TICKET_ID_WORD = re.compile(r"#(\d{1,18})")
-_PATCHABLE = ("status", "priority", "assignee_id", "category", "tags")
 _OPEN_VALUES = frozenset(str(s) for s in OPEN_STATUSES)
+_SLA_TIMES = (
+    "first_response_due_at",
+    "first_response_at",
+    "resolution_due_at",
+    "resolved_at",
+    "paused_since",
+)
+# With at most this many candidates (text matches, a tag's tickets, "#id"), they are looked up
+# by id and sorted; with more, the sort index is walked and each entry tested against them.
+NARROW_MAX = 3_000
 
-
-_COLUMN_NAMES = (
+# Read order: TicketOut's fields (first_page.py reads the same columns in the same order).
+READ_COLUMNS = (
     "id",
     "subject",
     "status",
@@ -39,10 +54,20 @@ _COLUMN_NAMES = (
     "version",
     "message_count",
     "last_message_preview",
-    "is_open",
-    "search_text",
+    "group_name",
+    "customer_name",
+    "customer_vip_tier",
+    "suggested_priority",
+    "suggestion_reason",
+    "sla",
+    "merged_into_id",
+    "linked_ids",
+    "open_escalations",
+    "search_terms",
 )
-_READ_COLUMNS = [_t.c[name] for name in _COLUMN_NAMES[:-2]]
+_DERIVED = ("is_open", "search_text", "priority_rank", "sla_due", "sla_soon", "sla_order")
+_COLUMN_NAMES = READ_COLUMNS + _DERIVED
+_SELECT = ", ".join(READ_COLUMNS)
 # Raw SQL for the hot path: SQLAlchemy's per-row parameter processing costs more than SQLite.
 # Equal versions overwrite: that is how a re-fetch undoes a refused optimistic change.
 _UPSERT_SQL = (
@@ -56,9 +81,48 @@ _FTS_INSERT_SQL = "INSERT INTO tickets_fts (rowid, search_text) VALUES (?, ?)"
 _FTS_DELETE_SQL = (
     "INSERT INTO tickets_fts (tickets_fts, rowid, search_text) VALUES ('delete', ?, ?)"
 )
+_TAGS_DELETE_SQL = "DELETE FROM ticket_tags WHERE ticket_id = ?"
+_TAGS_INSERT_SQL = "INSERT OR IGNORE INTO ticket_tags (tag, ticket_id) VALUES (?, ?)"
+
+
+def _json_list(values: Sequence[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False) if values else "[]"
+
+
+def _load_list(text: str) -> list[Any]:
+    return json.loads(text) if text != "[]" else []
+
+
+def _sla_document(ticket: TicketOut) -> dict[str, Any] | None:
+    if ticket.sla is None:
+        return None
+    sla = ticket.sla
+    doc: dict[str, Any] = {
+        "policy_priority": str(sla.policy_priority),
+        "paused_seconds": sla.paused_seconds,
+    }
+    for name in _SLA_TIMES:
+        value = getattr(sla, name)
+        doc[name] = to_micros(value) if value is not None else None
+    return doc
+
+
+def sla_from_document(text: str | None) -> dict[str, Any] | None:
+    """The stored SLA JSON with its micros turned back into datetimes (SlaOut's fields)."""
+    if text is None:
+        return None
+    doc: dict[str, Any] = json.loads(text)
+    for name in _SLA_TIMES:
+        if doc.get(name) is not None:
+            doc[name] = from_micros(doc[name])
+    return doc
 
 
 def _row(ticket: TicketOut) -> tuple[Any, ...]:
+    is_open = ticket.status in OPEN_STATUSES
+    created = to_micros(ticket.created_at)
+    sla = _sla_document(ticket)
+    due, soon = sla_columns(sla, created, is_open)
     return (
         ticket.id,
         ticket.subject,
@@ -69,14 +133,34 @@ def _row(ticket: TicketOut) -> tuple[Any, ...]:
         ticket.language,
         ticket.customer_uid,
         ticket.assignee_id,
-        json.dumps(ticket.tags, ensure_ascii=False) if ticket.tags else "[]",
-        to_micros(ticket.created_at),
+        _json_list(ticket.tags),
+        created,
         to_micros(ticket.updated_at),
         ticket.version,
         ticket.message_count,
         ticket.last_message_preview,
-        1 if ticket.status in OPEN_STATUSES else 0,
-        index_text(ticket.subject, ticket.last_message_preview, ticket.customer_uid),
+        ticket.group,
+        ticket.customer_name,
+        ticket.customer_vip_tier,
+        str(ticket.suggested_priority) if ticket.suggested_priority is not None else None,
+        ticket.suggestion_reason,
+        json.dumps(sla) if sla is not None else None,
+        ticket.merged_into_id,
+        _json_list(ticket.linked_ids),
+        ticket.open_escalations,
+        _json_list(ticket.search_terms),
+        1 if is_open else 0,
+        index_text(
+            ticket.subject,
+            ticket.last_message_preview,
+            ticket.customer_uid,
+            ticket.customer_name,
+            *ticket.search_terms,
+        ),
+        PRIORITY_RANKS[str(ticket.priority)],
+        due,
+        soon,
+        due if due is not None else NO_SLA_ORDER,
     )
 
 
@@ -92,12 +176,22 @@ def _ticket(row: Sequence[Any]) -> TicketOut:
             "language": row[6],
             "customer_uid": row[7],
             "assignee_id": row[8],
-            "tags": json.loads(row[9]) if row[9] != "[]" else [],
+            "tags": _load_list(row[9]),
             "created_at": from_micros(row[10]),
             "updated_at": from_micros(row[11]),
             "version": row[12],
             "message_count": row[13],
             "last_message_preview": row[14],
+            "group": row[15],
+            "customer_name": row[16],
+            "customer_vip_tier": row[17],
+            "suggested_priority": row[18],
+            "suggestion_reason": row[19],
+            "sla": sla_from_document(row[20]),
+            "merged_into_id": row[21],
+            "linked_ids": _load_list(row[22]),
+            "open_escalations": row[23],
+            "search_terms": _load_list(row[24]),
         }
     )
 
@@ -105,16 +199,17 @@ def _ticket(row: Sequence[Any]) -> TicketOut:
 _ID_CHUNK = 900  # well under SQLite's limit on bound parameters
 
 
-def _existing(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str]]:
-    found: dict[int, tuple[int, str]] = {}
+def _existing(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str, str]]:
+    found: dict[int, tuple[int, str, str]] = {}
     for start in range(0, len(ids), _ID_CHUNK):
         chunk = ids[start : start + _ID_CHUNK]
         marks = ", ".join("?" for _ in chunk)
         rows = conn.exec_driver_sql(
-            f"SELECT id, version, search_text FROM tickets WHERE id IN ({marks})", tuple(chunk)
+            f"SELECT id, version, search_text, tags FROM tickets WHERE id IN ({marks})",
+            tuple(chunk),
         )
-        for ticket_id, version, text in rows:
-            found[ticket_id] = (version, text)
+        for ticket_id, version, text, tags in rows:
+            found[ticket_id] = (version, text, tags)
     return found
 
 
@@ -131,6 +226,9 @@ def upsert(conn: Connection, items: Sequence[TicketOut]) -> list[int]:
     rows: list[tuple[Any, ...]] = []
     fts_delete: list[tuple[int, str]] = []
     fts_insert: list[tuple[int, str]] = []
+    tags_delete: list[tuple[int]] = []
+    tags_insert: list[tuple[str, int]] = []
+    text_at = _COLUMN_NAMES.index("search_text")
     for ticket in latest.values():
         old = existing.get(ticket.id)
         # Equal versions overwrite: that is how a re-fetch undoes a refused optimistic change.
@@ -138,12 +236,16 @@ def upsert(conn: Connection, items: Sequence[TicketOut]) -> list[int]:
             continue
         row = _row(ticket)
         rows.append(row)
-        text = row[-1]
+        text = row[text_at]
         if old is None:
             fts_insert.append((ticket.id, text))
         elif old[1] != text:
             fts_delete.append((ticket.id, old[1]))
             fts_insert.append((ticket.id, text))
+        if old is None or old[2] != row[9]:
+            if old is not None:
+                tags_delete.append((ticket.id,))
+            tags_insert += [(tag, ticket.id) for tag in ticket.tags]
     if not rows:
         return []
     conn.exec_driver_sql(_UPSERT_SQL, rows)
@@ -151,25 +253,38 @@ def upsert(conn: Connection, items: Sequence[TicketOut]) -> list[int]:
         conn.exec_driver_sql(_FTS_DELETE_SQL, fts_delete)
     if fts_insert:
         conn.exec_driver_sql(_FTS_INSERT_SQL, fts_insert)
+    if tags_delete:
+        conn.exec_driver_sql(_TAGS_DELETE_SQL, tags_delete)
+    if tags_insert:
+        conn.exec_driver_sql(_TAGS_INSERT_SQL, tags_insert)
     written = [row[0] for row in rows]
     reapply_pending_updates(conn, written)
     return written
 
 
+def _set_tags(conn: Connection, ticket_id: int, tags: Sequence[str]) -> None:
+    conn.exec_driver_sql(_TAGS_DELETE_SQL, (ticket_id,))
+    if tags:
+        conn.exec_driver_sql(_TAGS_INSERT_SQL, [(tag, ticket_id) for tag in tags])
+
+
 def patch_local(conn: Connection, ticket_id: int, payload: dict[str, Any]) -> bool:
     """Apply an agent's not-yet-confirmed change to the cached row (the optimistic view)."""
     values: dict[str, Any] = {}
-    for name in _PATCHABLE:
+    for name in ("status", "priority", "assignee_id", "category", "tags", "group"):
         if name not in payload:
             continue
         value = payload[name]
-        if value is None and name != "assignee_id":
+        if value is None and name not in ("assignee_id", "group"):
             continue
         if name == "tags":
-            value = json.dumps(value, ensure_ascii=False)
+            _set_tags(conn, ticket_id, value)
+            value = _json_list(value)
         elif name == "status":
             values["is_open"] = 1 if value in _OPEN_VALUES else 0
-        values[name] = value
+        elif name == "priority":
+            values["priority_rank"] = PRIORITY_RANKS.get(value, 2)
+        values["group_name" if name == "group" else name] = value
     if not values:
         return False
     result = conn.execute(_t.update().where(_t.c.id == ticket_id).values(**values))
@@ -193,56 +308,73 @@ def reapply_pending_updates(conn: Connection, ticket_ids: Iterable[int]) -> None
 
 
 def get(conn: Connection, ticket_id: int) -> TicketOut | None:
-    row = conn.execute(select(*_READ_COLUMNS).where(_t.c.id == ticket_id)).first()
+    row = conn.exec_driver_sql(f"SELECT {_SELECT} FROM tickets WHERE id = ?", (ticket_id,)).first()
     return _ticket(row) if row is not None else None
 
 
-def _conditions(q: TicketQuery) -> list[ColumnElement[bool]]:
-    words = q.text.split()
-    ids = [int(m.group(1)) for w in words if (m := _TICKET_ID_WORD.fullmatch(w))]
-    expression = match_expression([w for w in words if not _TICKET_ID_WORD.fullmatch(w)])
-    # With text, the few-to-some thousand matches are looked up by id and then filtered;
-    # "+ 0" / "|| ''" keep SQLite from walking a whole view index and probing each entry.
-    by_id = bool(ids) or expression is not None
-    is_open: ColumnElement[Any] = _t.c.is_open + 0 if by_id else _t.c.is_open
-    assignee: ColumnElement[Any] = _t.c.assignee_id + 0 if by_id else _t.c.assignee_id
+def get_many(conn: Connection, ids: Sequence[int]) -> dict[int, TicketOut]:
+    found: dict[int, TicketOut] = {}
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = tuple(ids[start : start + _ID_CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.exec_driver_sql(
+            f"SELECT {_SELECT} FROM tickets WHERE id IN ({marks})", chunk
+        ):
+            found[row[0]] = _ticket(row)
+    return found
 
-    def text_column(name: str) -> ColumnElement[Any]:
-        column = _t.c[name]
-        return column.concat("") if by_id else column
 
-    conditions: list[ColumnElement[bool]] = []
-    view = TicketView(q.view)
-    if view is not TicketView.ALL:
-        conditions.append(is_open == 1)
-    if view is TicketView.MINE:
-        conditions.append(assignee == q.me_id if q.me_id is not None else false())
-    elif view is TicketView.UNASSIGNED:
-        conditions.append(assignee.is_(None))
-    for name in ("channel", "category", "language"):
-        value = getattr(q, name)
-        if value:
-            conditions.append(text_column(name) == value)
-    conditions.extend(_t.c.id == ticket_id for ticket_id in ids)
-    if expression is not None:
-        matching = select(_fts.c.rowid).where(
-            literal_column("tickets_fts").op("MATCH")(bindparam("fts_query", expression))
+def _narrow(conn: Connection, found: Plan, q: TicketQuery) -> bool:
+    """Few candidates: look them up by id rather than walking an index in display order."""
+    if found.ids:
+        return True
+    sizes: list[int] = []
+    if found.fts is not None:
+        sizes.append(
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?"
+                f" LIMIT {NARROW_MAX + 1})",
+                (found.fts,),
+            ).scalar_one()
         )
-        conditions.append(_t.c.id.in_(matching))
-    return conditions
+    if q.tag:
+        sizes.append(
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM (SELECT 1 FROM ticket_tags WHERE tag = ?"
+                f" LIMIT {NARROW_MAX + 1})",
+                (q.tag,),
+            ).scalar_one()
+        )
+    return bool(sizes) and min(sizes) <= NARROW_MAX
 
 
 def query(conn: Connection, q: TicketQuery, offset: int, limit: int) -> list[TicketOut]:
-    stmt = (
-        select(*_READ_COLUMNS)
-        .where(*_conditions(q))
-        .order_by(_t.c.updated_at.desc(), _t.c.id.desc())
-        .limit(max(0, limit))
-        .offset(max(0, offset))
+    found = plan(q)
+    if _narrow(conn, found, q):
+        found = plan(q, plain=True)
+        source = "tickets"
+    else:
+        source = f"tickets INDEXED BY {sort_index(q)}"
+    sql = (
+        f"SELECT {_SELECT} FROM {source} WHERE {found.where} ORDER BY {order_by(q)} "
+        "LIMIT ? OFFSET ?"
     )
-    return [_ticket(row) for row in conn.execute(stmt)]
+    rows = conn.exec_driver_sql(sql, (*found.params, max(0, limit), max(0, offset)))
+    return [_ticket(row) for row in rows]
 
 
 def count(conn: Connection, q: TicketQuery) -> int:
-    stmt = select(func.count()).select_from(_t).where(*_conditions(q))
-    return int(conn.execute(stmt).scalar_one())
+    found = plan(q)
+    if _narrow(conn, found, q):
+        found = plan(q, plain=True)
+    sql = f"SELECT count(*) FROM tickets WHERE {found.where}"
+    return int(conn.exec_driver_sql(sql, found.params).scalar_one())
+
+
+def for_customer(conn: Connection, uid: str, limit: int) -> list[TicketOut]:
+    rows = conn.exec_driver_sql(
+        f"SELECT {_SELECT} FROM tickets WHERE customer_uid = ? "
+        "ORDER BY created_at DESC, id DESC LIMIT ?",
+        (uid, max(0, limit)),
+    )
+    return [_ticket(row) for row in rows]

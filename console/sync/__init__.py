@@ -1,7 +1,23 @@
-"""The sync engine between the Support API and the local store."""
+"""The sync engine between the Support API and the local store.
 
+SyncEngine is what the UI session drives; `engine.presence` (PresenceBoard) and
+`engine.notifications` (NotificationCenter) are its live side channels.
+"""
+
+from console.sync.attachments import AttachmentRefused
 from console.sync.backoff import Backoff
 from console.sync.engine import SyncEngine
+from console.sync.notifications import Notification, NotificationCenter, NotificationKind
+from console.sync.presence import PresenceBoard
 from console.sync.state import ConnectionState
 
-__all__ = ["Backoff", "ConnectionState", "SyncEngine"]
+__all__ = [
+    "AttachmentRefused",
+    "Backoff",
+    "ConnectionState",
+    "Notification",
+    "NotificationCenter",
+    "NotificationKind",
+    "PresenceBoard",
+    "SyncEngine",
+]

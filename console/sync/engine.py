@@ -1,10 +1,14 @@
 """The sync engine: keeps the local store in step with the server in both directions.
 
-Two tasks under run(): the follower (bootstrap, catch up, live stream; reconnects with backoff
-on any failure) and the flusher (sends the outbox whenever the console is online and something
-was queued). Store calls go through asyncio.to_thread so the event loop (the GUI's, under qasync)
-never waits on the disk. Commands from the agent (send_message, update_ticket, retry, discard)
-are plain methods: they write the store at once and wake the flusher.
+Tasks under run(): the follower (bootstrap, catch up, live stream; reconnects with backoff
+on any failure), the flusher (sends the outbox whenever the console is online and something
+was queued), the presence renewer (every 10 s) and the due-soon check (every 30 s). Store calls
+go through asyncio.to_thread so the event loop (the GUI's, under qasync) never waits on the
+disk. Commands from the agent (send_message, update_ticket, escalate, merge, link, ...) are
+plain methods (commands.py): they write the store at once and wake the flusher.
+
+Events pass the PresenceBoard (`engine.presence`) and the NotificationCenter
+(`engine.notifications`) before the store applies them.
 """
 
 from __future__ import annotations
@@ -14,19 +18,35 @@ import contextlib
 import logging
 import random
 import threading
-import uuid
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from console.api.client import SupportClient, new_idempotency_key
 from console.api.errors import ApiError
-from console.api.schemas import AgentOut, MessageCreate, TicketUpdate
-from console.core.domain import MessageKind
+from console.api.schemas import (
+    AgentOut,
+    EscalationOut,
+    EventOut,
+    PresenceOut,
+    PresenceUpdate,
+    TicketUpdate,
+)
+from console.core.domain import EventType, PresenceState
 from console.store import Change, OutboxKind, Store
+from console.sync.attachments import discard_copies
 from console.sync.backoff import Backoff
+from console.sync.commands import InboxCommands
 from console.sync.feed import EventFeed
+from console.sync.notifications import NotificationCenter
 from console.sync.outbox import OutboxSender
+from console.sync.presence import PresenceBoard
 from console.sync.state import ConnectionState
+
+__all__ = ["OFFLINE_AFTER_FAILURES", "SyncEngine"]
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +54,11 @@ log = logging.getLogger(__name__)
 OFFLINE_AFTER_FAILURES = 3
 
 
-class SyncEngine:
+PRESENCE_RENEW_S = 10.0
+DUE_SOON_CHECK_S = 30.0
+
+
+class SyncEngine(InboxCommands):
     def __init__(
         self,
         client: SupportClient,
@@ -52,8 +76,11 @@ class SyncEngine:
         self._rng = rng or random.Random()
         self._reconnect = Backoff(backoff_initial, backoff_max, rng=self._rng)
         self._retry_send = Backoff(backoff_initial, backoff_max, rng=self._rng)
-        self._feed = EventFeed(client, store, batch_max=batch_max)
+        self.presence = PresenceBoard(me.id)
+        self.notifications = NotificationCenter(store, me.id, datetime.now(UTC))
+        self._feed = EventFeed(client, store, batch_max=batch_max, before_apply=self._route)
         self._sender = OutboxSender(client, store)
+        self._my_presence: dict[int, PresenceState] = {}
         self._state = ConnectionState.OFFLINE
         self._failures = 0
         # The last failure to connect (None while online); status 401 means: sign in again.
@@ -92,6 +119,8 @@ class SyncEngine:
         tasks = [
             asyncio.create_task(self._follow_forever(), name="sync-follow"),
             asyncio.create_task(self._flush_forever(), name="sync-flush"),
+            asyncio.create_task(self._renew_presence_forever(), name="sync-presence"),
+            asyncio.create_task(self._check_due_soon_forever(), name="sync-due-soon"),
         ]
         try:
             await self._stop_requested.wait()
@@ -150,7 +179,30 @@ class SyncEngine:
             cursor = await self._feed.bootstrap()
         cursor = await self._feed.catch_up(cursor)
         self._went_online()
+        self._spawn(self._refresh_workspace_data())
         await self._feed.follow(cursor)
+
+    def _route(self, events: Sequence[EventOut]) -> None:
+        """Before the store applies events (on a worker thread): presence and notifications."""
+        for event in events:
+            if event.type is EventType.PRESENCE_CHANGED:
+                try:
+                    self.presence.update(PresenceOut.model_validate(event.payload))
+                except ValidationError:
+                    log.warning("skipping malformed presence event %s", event.id)
+        self.notifications.observe(events)
+
+    async def _refresh_workspace_data(self) -> None:
+        """Macros and SLA policies, at every connect. Best effort: the cache serves meanwhile."""
+        try:
+            macros, policies = await asyncio.gather(
+                self._client.macros(), self._client.sla_policies()
+            )
+        except ApiError as exc:
+            log.info("could not fetch macros / SLA policies: %r", exc)
+            return
+        await asyncio.to_thread(self._store.set_macros, macros)
+        await asyncio.to_thread(self._store.set_sla_policies, policies)
 
     def _went_online(self) -> None:
         self._failures = 0
@@ -192,17 +244,6 @@ class SyncEngine:
                 await asyncio.sleep(delay)
                 self._flush_wanted.set()
 
-    def send_message(self, ticket_id: int, kind: str, body: str, author_name: str) -> str:
-        """Show the message at once, queue it, and wake the flusher; returns its client_id."""
-        client_id = uuid.uuid4().hex
-        # Validate before queuing: a message the server must refuse is refused here.
-        MessageCreate(kind=MessageKind(kind), body=body, client_id=client_id)
-        self._store.queue_message(
-            ticket_id, kind, body, client_id, author_name, new_idempotency_key()
-        )
-        self._wake_flusher()
-        return client_id
-
     def update_ticket(self, ticket_id: int, update: TicketUpdate) -> int:
         """Apply the change to the cached ticket at once and queue it; returns the outbox id."""
         payload = update.model_dump(mode="json", exclude_unset=True)
@@ -221,6 +262,8 @@ class SyncEngine:
         done = self._store.discard(outbox_id)
         if done and item is not None and item.kind == OutboxKind.TICKET_UPDATE:
             self._spawn(self._sender.refresh_ticket(item.target_id))
+        if done and item is not None and item.kind == OutboxKind.MESSAGE:
+            discard_copies(self._store.data_dir, item.client_id)
         return done
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
@@ -232,7 +275,56 @@ class SyncEngine:
         self._side_tasks.add(task)
         task.add_done_callback(self._side_tasks.discard)
 
+    # --- presence and due-soon checks --------------------------------------------------------
+
+    def set_presence(self, ticket_id: int, state: str) -> None:
+        """Tell the server I am viewing/typing on (or left) a ticket; renewed every 10 s until
+        "left". Best effort: a failure is logged, the next renewal tries again."""
+        presence = PresenceState(state)
+        if presence is PresenceState.LEFT:
+            self._my_presence.pop(ticket_id, None)
+        else:
+            self._my_presence[ticket_id] = presence
+        self._spawn(self._send_presence(ticket_id, presence))
+
+    async def _send_presence(self, ticket_id: int, state: PresenceState) -> None:
+        try:
+            await self._client.set_presence(ticket_id, PresenceUpdate(state=state))
+        except ApiError as exc:
+            log.info("presence on ticket %d not sent: %r", ticket_id, exc)
+
+    async def _renew_presence_forever(self) -> None:
+        while True:
+            await asyncio.sleep(PRESENCE_RENEW_S)
+            if self._state is ConnectionState.ONLINE:
+                for ticket_id, state in list(self._my_presence.items()):
+                    await self._send_presence(ticket_id, state)
+
+    async def fetch_presence(self, ticket_id: int) -> list[PresenceOut]:
+        """Who is on the ticket now (when opening it; events keep it current). Raises ApiError."""
+        entries = await self._client.presence(ticket_id)
+        self.presence.replace(ticket_id, entries)
+        return self.presence.on(ticket_id)
+
+    async def _check_due_soon_forever(self) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(self.notifications.check_due_soon)
+            except Exception:
+                log.exception("due-soon check failed")
+            await asyncio.sleep(DUE_SOON_CHECK_S)
+
     # --- on demand ---------------------------------------------------------------------------
+
+    async def download_attachment(self, attachment_id: int, dest: Path) -> Path:
+        """Save an attachment where the agent chose (never opened). Raises ApiError."""
+        return await self._client.download_attachment(attachment_id, dest)
+
+    async def fetch_escalations(self, ticket_id: int) -> list[EscalationOut]:
+        """The ticket's escalations from the server, into the store. Raises ApiError."""
+        items = await self._client.escalations(ticket_id)
+        await asyncio.to_thread(self._store.upsert_escalations, items)
+        return items
 
     async def open_ticket(self, ticket_id: int) -> None:
         """Fetch the ticket, its messages and its customer into the store. Raises ApiError."""

@@ -31,13 +31,35 @@ class _StreamEnd:
 
 
 class EventFeed:
-    def __init__(self, client: SupportClient, store: Store, *, batch_max: int = 500) -> None:
+    def __init__(
+        self,
+        client: SupportClient,
+        store: Store,
+        *,
+        batch_max: int = 500,
+        before_apply: Callable[[Sequence[EventOut]], None] | None = None,
+    ) -> None:
         self._client = client
         self._store = store
         self._batch_max = batch_max
+        self._before_apply = before_apply
 
     async def _apply(self, events: Sequence[EventOut]) -> None:
-        await asyncio.to_thread(self._store.apply_events, events)
+        route = self._before_apply
+        if route is None:
+            await asyncio.to_thread(self._store.apply_events, events)
+            return
+
+        def routed() -> None:
+            cursor = self._store.event_cursor()
+            fresh = [e for e in events if cursor is None or e.id > cursor]
+            try:
+                route(fresh)  # sees the cache as it was before these events
+            except Exception:
+                log.exception("routing events before the store failed")
+            self._store.apply_events(events)
+
+        await asyncio.to_thread(routed)
 
     async def cursor(self) -> int | None:
         return await asyncio.to_thread(self._store.event_cursor)

@@ -4,21 +4,41 @@ An item leaves the outbox only when the server confirmed it; the server's copy i
 same transaction. Transport failures and 5xx put the item back in the queue and stop this pass
 (order is kept; the caller backs off). A 4xx marks the item failed with the server's message,
 kept for the agent to retry or discard, and the pass goes on with the next item.
+
+A message with files is three kinds of request: one upload per file, then the post. Each has
+its own key derived from the item's (`<key>:file<n>`; the post uses the item's key), and each
+upload's result is written into the item before the next step, so a retry after a failure or a
+restart neither uploads a file twice nor posts twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from console.api.client import SupportClient
 from console.api.errors import ApiError
-from console.api.schemas import MessageCreate, TicketUpdate
+from console.api.schemas import (
+    EscalationCreate,
+    MessageCreate,
+    TicketLinkCreate,
+    TicketMerge,
+    TicketUpdate,
+)
 from console.store import OutboxItem, OutboxKind, Store
+from console.sync.attachments import content_type, discard_copies
 
 log = logging.getLogger(__name__)
+
+__all__ = ["OutboxSender", "upload_key"]
+
+
+def upload_key(item_key: str, index: int) -> str:
+    return f"{item_key}:file{index}"
 
 
 class OutboxSender:
@@ -49,26 +69,65 @@ class OutboxSender:
             if item.kind == OutboxKind.TICKET_UPDATE:
                 await self.refresh_ticket(item.target_id)
             return False
-        except ValidationError as exc:
-            log.error("outbox item %d has an unusable payload: %s", item.id, exc)
-            await asyncio.to_thread(self._store.mark_failed, item.id, "invalid command")
+        except (ValidationError, OSError) as exc:
+            log.error("outbox item %d cannot be sent: %s", item.id, exc)
+            await asyncio.to_thread(self._store.mark_failed, item.id, f"cannot be sent: {exc}")
             return False
         return True
 
+    async def _done(self, item: OutboxItem, **result: Any) -> None:
+        await asyncio.to_thread(lambda: self._store.mark_done(item.id, **result))
+
     async def _deliver(self, item: OutboxItem) -> None:
         key = item.idempotency_key
-        if item.kind == OutboxKind.MESSAGE:
-            message = MessageCreate.model_validate(item.payload)
-            result = await self._client.post_message(item.target_id, message, key)
-            await asyncio.to_thread(lambda: self._store.mark_done(item.id, message=result))
-        elif item.kind == OutboxKind.TICKET_UPDATE:
-            update = TicketUpdate.model_validate(item.payload)
-            ticket = await self._client.update_ticket(item.target_id, update, key)
-            await asyncio.to_thread(lambda: self._store.mark_done(item.id, ticket=ticket))
+        kind, target, payload = item.kind, item.target_id, item.payload
+        client = self._client
+        if kind == OutboxKind.MESSAGE:
+            message = await self._message(item)
+            result = await client.post_message(target, message, key)
+            await self._done(item, message=result)
+            await asyncio.to_thread(discard_copies, self._store.data_dir, item.client_id)
+        elif kind == OutboxKind.TICKET_UPDATE:
+            update = TicketUpdate.model_validate(payload)
+            await self._done(item, ticket=await client.update_ticket(target, update, key))
+        elif kind == OutboxKind.ESCALATE:
+            body = EscalationCreate.model_validate(payload)
+            escalation = await client.create_escalation(target, body, key)
+            await self._done(item, escalation=escalation)
+        elif kind == OutboxKind.ESCALATION_CLOSE:
+            escalation = await client.close_escalation(int(payload["escalation_id"]), key)
+            await self._done(item, escalation=escalation)
+        elif kind == OutboxKind.MERGE:
+            merge = TicketMerge.model_validate(payload)
+            await self._done(item, merged=await client.merge_ticket(target, merge, key))
+        elif kind == OutboxKind.LINK:
+            link = TicketLinkCreate.model_validate(payload)
+            await self._done(item, ticket=await client.link_tickets(target, link, key))
+        elif kind == OutboxKind.UNLINK:
+            other = int(payload["ticket_id"])
+            await self._done(item, ticket=await client.unlink_tickets(target, other, key))
         else:
-            await asyncio.to_thread(
-                self._store.mark_failed, item.id, f"unknown command {item.kind!r}"
+            await asyncio.to_thread(self._store.mark_failed, item.id, f"unknown command {kind!r}")
+
+    async def _message(self, item: OutboxItem) -> MessageCreate:
+        """Upload what is not uploaded yet, then the message to post."""
+        payload = dict(item.payload)
+        files: list[str] = list(payload.pop("files", []))
+        uploaded: dict[str, int] = dict(payload.pop("uploaded", {}))
+        for index, name in enumerate(files):
+            if str(index) in uploaded:
+                continue
+            path = Path(name)
+            data = await asyncio.to_thread(path.read_bytes)
+            attachment = await self._client.upload_attachment(
+                path.name, content_type(path), data, upload_key(item.idempotency_key, index)
             )
+            uploaded[str(index)] = attachment.id
+            progress = {**item.payload, "uploaded": uploaded}
+            await asyncio.to_thread(self._store.update_outbox_payload, item.id, progress)
+        if files:
+            payload["attachment_ids"] = [uploaded[str(i)] for i in range(len(files))]
+        return MessageCreate.model_validate(payload)
 
     async def refresh_ticket(self, ticket_id: int) -> None:
         """Replace an optimistic change the server refused (or the agent discarded) with the

@@ -9,6 +9,8 @@ from console.core.domain import (
     AccountStatus,
     Category,
     Channel,
+    Department,
+    EscalationStatus,
     MessageKind,
     Priority,
     Role,
@@ -22,6 +24,8 @@ __all__ = [
     "account_status_label",
     "category_label",
     "channel_label",
+    "department_label",
+    "escalation_status_label",
     "message_kind_label",
     "priority_label",
     "role_label",
@@ -61,6 +65,8 @@ def channel_label(value: str) -> str:
         Channel.IN_APP: tr("In-app"),
         Channel.SOCIAL: tr("Social"),
         Channel.PHONE: tr("Phone"),
+        Channel.X: tr("X"),
+        Channel.TELEGRAM: tr("Telegram"),
     }
     return names.get(value, str(value))
 
@@ -128,5 +134,25 @@ def role_label(value: str) -> str:
         Role.VIP_MANAGER: tr("VIP manager"),
         Role.TRAINER: tr("Trainer"),
         Role.SUPERVISOR: tr("Supervisor"),
+    }
+    return names.get(value, str(value))
+
+
+def department_label(value: str) -> str:
+    names: dict[str, str] = {
+        Department.SECURITY: tr("Security"),
+        Department.RISK_AML: tr("Risk & AML"),
+        Department.FINANCE: tr("Finance"),
+        Department.ENGINEERING: tr("Engineering"),
+        Department.COMPLIANCE: tr("Compliance"),
+    }
+    return names.get(value, str(value))
+
+
+def escalation_status_label(value: str) -> str:
+    names: dict[str, str] = {
+        EscalationStatus.OPEN: tr("Waiting for the department"),
+        EscalationStatus.ANSWERED: tr("Answered"),
+        EscalationStatus.CLOSED: tr("Closed"),
     }
     return names.get(value, str(value))

@@ -12,17 +12,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+import shutil
+import tempfile
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage
 
 from console.api.errors import ApiError, ServerUnreachable
-from console.api.schemas import AgentOut, TicketUpdate
+from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
+from console.core.domain import MessageKind, PresenceState, TicketStatus
+from console.core.macros import macro_text
 from console.store import Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.i18n import tr
 from console.ui.shell.main_window import MainWindow
+from console.ui.ticket.attachment_files import decode_preview
 
 if TYPE_CHECKING:  # httpx and the sync engine load after the first paint, in attach()
     from console.api.client import SupportClient
@@ -39,6 +46,12 @@ class ConsoleSession(QObject):
     sync_attached = Signal()
     sign_out_requested = Signal()
     session_expired = Signal()  # the server no longer accepts our token
+    # For the shell: a sync Notification (assigned, customer_reply, sla_due_soon, sla_breached)
+    # and "someone's presence on ticket N changed". Emitted on the GUI thread.
+    notification = Signal(object)
+    presence_changed = Signal(int)
+    _notification_arrived = Signal(object)
+    _presence_arrived = Signal(int)
 
     def __init__(
         self,
@@ -61,6 +74,13 @@ class ConsoleSession(QObject):
         self._run_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._expired = False
+        self._agents: list[AgentOut] = []
+        self._preview_dir: Path | None = None
+        self._unsubscribe: list[Callable[[], object]] = []
+        # Engine callbacks may come from any thread: hop to this object's thread first.
+        queued = Qt.ConnectionType.QueuedConnection
+        self._notification_arrived.connect(self.notification, queued)
+        self._presence_arrived.connect(self.presence_changed, queued)
         self.bridge = ChangeBridge(store.hub, parent=self)
         if window is None:
             window = MainWindow(
@@ -71,6 +91,7 @@ class ConsoleSession(QObject):
         self.window = window
         self.bridge.changed.connect(self._on_changes)
         self.window.sign_out_requested.connect(self.sign_out_requested)
+        self.presence_changed.connect(self.window.ticket_view.on_presence_changed)
         if client is not None:
             self.attach(client, sync)
 
@@ -83,6 +104,8 @@ class ConsoleSession(QObject):
         self.client = client
         self.sync = sync if sync is not None else SyncEngine(client, self.store, self.me)
         self._run_task = asyncio.ensure_future(self._run_sync(self.sync))
+        self._subscribe(self.sync)
+        self._spawn(self._load_agents(client))
         self.window.set_can_send(True)
         self._show_connection_state()
         self.sync_attached.emit()
@@ -99,9 +122,28 @@ class ConsoleSession(QObject):
                 tr("Live updates stopped. Restart the console to reconnect."), 0
             )
 
+    def _subscribe(self, sync: SyncEngine) -> None:
+        for source, callback in (
+            (sync.presence, self._presence_arrived.emit),
+            (sync.notifications, self._notification_arrived.emit),
+        ):
+            unsubscribe = source.subscribe(callback)
+            if callable(unsubscribe):
+                self._unsubscribe.append(unsubscribe)
+
+    async def _load_agents(self, client: SupportClient) -> None:
+        try:
+            self._agents = await client.agents()
+        except ApiError as exc:  # offline: the assignee menu offers me and "unassigned"
+            log.info("agent list not loaded: %r", exc)
+
     async def aclose(self) -> None:
         """Stop syncing and release the client; drafts are saved first."""
+        self.window.ticket_view.leave()
         self.window.ticket_view.save_draft_now()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
         self.bridge.close()
         if self.sync is not None:
             await self.sync.stop()
@@ -115,21 +157,157 @@ class ConsoleSession(QObject):
             await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.client is not None:
             await self.client.aclose()
+        if self._preview_dir is not None:
+            await asyncio.to_thread(shutil.rmtree, self._preview_dir, True)
+            self._preview_dir = None
 
     # --- TicketCommands ----------------------------------------------------------------------
 
     def can_send(self) -> bool:
         return self.sync is not None
 
-    def send_message(self, ticket_id: int, kind: str, body: str) -> None:
+    def _engine(self) -> SyncEngine:
         if self.sync is None:
             raise RuntimeError("not connected yet")
-        self.sync.send_message(ticket_id, kind, body, self.me.display_name)
+        return self.sync
+
+    def send_message(
+        self, ticket_id: int, kind: str, body: str, files: Sequence[Path] = ()
+    ) -> None:
+        self._engine().send_message(ticket_id, kind, body, self.me.display_name, files)
+
+    def send_and_set_status(
+        self, ticket_id: int, body: str, status: str, files: Sequence[Path] = ()
+    ) -> None:
+        sync = self._engine()
+        sync.send_message(ticket_id, MessageKind.REPLY, body, self.me.display_name, files)
+        sync.update_ticket(ticket_id, TicketUpdate(status=TicketStatus(status)))
+
+    def apply_macro(self, ticket_ids: Sequence[int], macro_id: int) -> int:
+        sync = self._engine()
+        macro = next((m for m in self.store.macros() if m.id == macro_id), None)
+        if macro is None:
+            raise LookupError(f"no macro {macro_id}")
+        queued = 0
+        for ticket_id in ticket_ids:
+            ticket = self.store.ticket(ticket_id)
+            if ticket is None:
+                continue
+            name = ticket.customer_name
+            if not name:
+                customer = self.store.customer(ticket.customer_uid)
+                name = customer.display_name if customer is not None else ""
+            body = macro_text(
+                macro.bodies,
+                ticket.language,
+                customer_name=name,
+                uid=ticket.customer_uid,
+                ticket_id=ticket.id,
+                agent_name=self.me.display_name,
+            )
+            if body.strip():
+                sync.send_message(ticket_id, MessageKind.REPLY, body, self.me.display_name)
+            update: dict[str, Any] = {}
+            if macro.set_status is not None:
+                update["status"] = macro.set_status
+            new_tags = [t for t in macro.add_tags if t not in ticket.tags]
+            if new_tags:
+                update["tags"] = [*ticket.tags, *new_tags]
+            if update:
+                sync.update_ticket(ticket_id, TicketUpdate(**update))
+            queued += 1
+        return queued
 
     def update_ticket(self, ticket_id: int, update: TicketUpdate) -> None:
+        self._engine().update_ticket(ticket_id, update)
+
+    def escalate(self, ticket_id: int, department: str, note: str) -> None:
+        self._engine().escalate(ticket_id, department, note)
+
+    def close_escalation(self, escalation_id: int, ticket_id: int) -> None:
+        self._engine().close_escalation(escalation_id, ticket_id)
+
+    def merge(self, source_id: int, into_id: int) -> None:
+        self._engine().merge(source_id, into_id)
+
+    def link(self, ticket_id: int, other_id: int) -> None:
+        self._engine().link(ticket_id, other_id)
+
+    def unlink(self, ticket_id: int, other_id: int) -> None:
+        self._engine().unlink(ticket_id, other_id)
+
+    def set_presence(self, ticket_id: int, state: str) -> None:
+        if self.sync is not None:
+            try:
+                self.sync.set_presence(ticket_id, PresenceState(state))
+            except Exception:  # presence is a courtesy: it never stops the agent's work
+                log.exception("presence for ticket %s not sent", ticket_id)
+            if state == PresenceState.VIEWING:  # who was already there before I came
+                self._spawn(self._fetch_presence(self.sync, ticket_id))
+
+    async def _fetch_presence(self, sync: SyncEngine, ticket_id: int) -> None:
+        try:
+            await sync.fetch_presence(ticket_id)
+        except ApiError as exc:
+            log.info("presence of ticket %s not loaded: %r", ticket_id, exc)
+
+    def presence(self, ticket_id: int) -> list[PresenceOut]:
+        return self.sync.presence.on(ticket_id) if self.sync is not None else []
+
+    def agents(self) -> list[AgentOut]:
+        return list(self._agents)
+
+    def fetch_escalations(self, ticket_id: int) -> None:
+        if self.sync is not None:
+            self._spawn(self._fetch_escalations(self.sync, ticket_id))
+
+    async def _fetch_escalations(self, sync: SyncEngine, ticket_id: int) -> None:
+        try:
+            await sync.fetch_escalations(ticket_id)
+        except ApiError as exc:  # the cached side threads stay on screen
+            log.info("escalations of ticket %s not loaded: %r", ticket_id, exc)
+
+    def download_attachment(self, attachment_id: int, dest: Path) -> None:
+        sync = self._engine()
+        self._spawn(self._download(sync, attachment_id, dest))
+
+    async def _download(self, sync: SyncEngine, attachment_id: int, dest: Path) -> None:
+        try:
+            saved = await sync.download_attachment(attachment_id, dest)
+        except ServerUnreachable:
+            self.window.show_notice(tr("Offline: the file can be saved once the server is back."))
+        except (ApiError, OSError) as exc:
+            log.warning("saving attachment %s failed: %r", attachment_id, exc)
+            self.window.show_notice(tr("The file could not be saved."))
+        else:
+            self.window.show_notice(tr("Saved {path}", path=str(saved or dest)))
+
+    def load_preview(
+        self, attachment_id: int, max_side: int, done: Callable[[QImage | None], None]
+    ) -> None:
         if self.sync is None:
-            raise RuntimeError("not connected yet")
-        self.sync.update_ticket(ticket_id, update)
+            done(None)
+            return
+        self._spawn(self._preview(self.sync, attachment_id, max_side, done))
+
+    async def _preview(
+        self,
+        sync: SyncEngine,
+        attachment_id: int,
+        max_side: int,
+        done: Callable[[QImage | None], None],
+    ) -> None:
+        if self._preview_dir is None:
+            self._preview_dir = Path(tempfile.mkdtemp(prefix="console-previews-"))
+        dest = self._preview_dir / f"{attachment_id}.bin"
+        image: QImage | None = None
+        try:
+            if not dest.exists():
+                await sync.download_attachment(attachment_id, dest)
+            image = await asyncio.to_thread(decode_preview, dest, max_side)
+        except (ApiError, OSError) as exc:
+            log.info("no preview for attachment %s: %r", attachment_id, exc)
+        done(image)
 
     def retry(self, outbox_id: int) -> None:
         if self.sync is not None:
@@ -143,13 +321,17 @@ class ConsoleSession(QObject):
         else:
             self.store.discard(outbox_id)
 
-    def refresh_ticket(self, ticket_id: int) -> None:
+    def refresh_ticket(self, ticket_id: int, done: Callable[[], None] | None = None) -> None:
         if self.sync is not None:
-            self._spawn(self._refresh_ticket(self.sync, ticket_id))
+            self._spawn(self._refresh_ticket(self.sync, ticket_id, done))
 
-    async def _refresh_ticket(self, sync: SyncEngine, ticket_id: int) -> None:
+    async def _refresh_ticket(
+        self, sync: SyncEngine, ticket_id: int, done: Callable[[], None] | None
+    ) -> None:
         try:
             await sync.open_ticket(ticket_id)
+            if done is not None:
+                done()
         except ServerUnreachable:
             self.window.show_notice(tr("Offline: showing the saved copy of this ticket."))
         except ApiError as exc:
@@ -162,6 +344,11 @@ class ConsoleSession(QObject):
     # --- reactions ---------------------------------------------------------------------------
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a widget test without qasync): nothing to run it on
+            coro.close()
+            return
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -119,8 +119,8 @@ def test_language_switch_applies_at_once(qtbot, session):
     box.activated.emit(box.findData("zh_CN"))
 
     assert window.settings.title.text() == "设置"
-    assert window.inbox.title.text() == "收件箱"
-    assert window.inbox.view_buttons["open"].text() == "全部未结"
+    assert window.inbox.title.text() == "全部未结"
+    assert window.inbox.views_panel.label_of("view:open") == "全部未结"
     assert window.inbox.model.headerData(Column.SUBJECT, Qt.Orientation.Horizontal, 0) == "主题"
     assert window.inbox.model.index(0, Column.STATUS).data() == "处理中"
     assert window.rail.buttons["inbox"].toolTip() == "收件箱"
@@ -133,5 +133,5 @@ def test_language_switch_applies_at_once(qtbot, session):
     assert window.windowTitle() == "客服工作台 — Demo"
 
     box.activated.emit(box.findData("en"))
-    assert window.inbox.title.text() == "Inbox"
+    assert window.inbox.title.text() == "All open"
     assert window.ticket_view.header.status_caption.text() == "Status"

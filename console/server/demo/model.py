@@ -84,6 +84,10 @@ class DemoTicket:
     tags: list[str]
     created_at: datetime
     messages: list[DemoMessage]  # oldest first; the first is the customer's opening message
+    group: str | None = None  # the queue it waits in (core.priority_rules.route_group)
+    # What the text suggested when it arrived (core.priority_rules.suggest_priority).
+    suggested_priority: Priority | None = None
+    suggestion_reason: str | None = None
 
 
 @dataclass(slots=True)

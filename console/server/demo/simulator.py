@@ -48,7 +48,9 @@ class CustomerTraffic:
             return self._follow_up(rng.choice(self._open))
         customer = rng.choice(self._workspace.customers)
         category = pick_category(rng)
-        return NewTicket(opening_ticket(rng, customer, category, pick_channel(rng, category), now))
+        return NewTicket(
+            opening_ticket(rng, customer, category, pick_channel(rng, category, new=True), now)
+        )
 
     def _follow_up(self, index: int) -> CustomerFollowUp:
         ticket = self._workspace.tickets[index]

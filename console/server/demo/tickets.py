@@ -4,6 +4,7 @@ that brought it to its current status."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -19,6 +20,7 @@ from console.core.domain import (
     Role,
     TicketStatus,
 )
+from console.core.priority_rules import is_higher, route_group, suggest_priority
 
 from . import texts
 from .model import DemoAgent, DemoCustomer, DemoMessage, DemoTicket
@@ -138,7 +140,7 @@ def _agent_text(
     # Some answers open with their own greeting; the framing already greets.
     for word in framing.GREETING_WORDS:
         body = body.removeprefix(word)
-    if first_reply and channel == Channel.SOCIAL:
+    if first_reply and channel in (Channel.SOCIAL, Channel.X):
         parts.append(framing.SOCIAL_PRIVACY[language])
     parts.append(body)
     closing = rng.choice(framing.AGENT_CLOSINGS[language])
@@ -157,21 +159,46 @@ def pick_scenario(
     return rng.choice(keyed or options)
 
 
+@lru_cache(maxsize=1024)
+def _template_suggestion(scenario: texts.Scenario) -> tuple[Priority, str] | None:
+    # Judged once per template: the filled-in amounts and hashes never change the verdict.
+    return suggest_priority(scenario.subject, scenario.body)
+
+
+def triage(
+    rng: random.Random, scenario: texts.Scenario, customer: DemoCustomer
+) -> tuple[Priority, Priority | None, str | None]:
+    """(priority, suggested priority, reason template): the suggestion raises the priority the
+    way the server does for a new ticket."""
+    priority = _priority(rng, scenario, customer)
+    found = _template_suggestion(scenario)
+    if found is None:
+        return priority, None, None
+    suggested, reason = found
+    return (suggested if is_higher(suggested, priority) else priority), suggested, reason
+
+
+# When a ticket was opened, given its priority and whether an agent has answered it yet.
+OpenedAt = Callable[[Priority, bool], datetime]
+
+
 def build_ticket(
     rng: random.Random,
     customer: DemoCustomer,
     scenario: texts.Scenario,
     status: TicketStatus,
     channel: Channel,
-    created: datetime,
+    opened: OpenedAt,
     now: datetime,
     team: Team,
 ) -> DemoTicket:
     language = scenario.language
-    slots = make_slots(rng, customer, scenario, created)
     plans, weights = zip(*_PLANS[status], strict=True)
     plan: tuple[str, ...] = rng.choices(plans, weights)[0]
     worked = any(stage not in _CUSTOMER_STAGES for stage in plan)
+    priority, suggested, reason = triage(rng, scenario, customer)
+    created = opened(priority, worked)
+    slots = make_slots(rng, customer, scenario, created)
     assignee: DemoAgent | None = None
     # Untouched tickets are often unassigned; routing pre-assigns a few new ones.
     share = 0.06 if status == TicketStatus.NEW else 0.7
@@ -219,13 +246,16 @@ def build_ticket(
         channel=channel,
         category=scenario.category,
         language=language,
-        priority=_priority(rng, scenario, customer),
+        priority=priority,
         status=status,
         customer_uid=customer.uid,
         assignee_username=assignee.username if assignee else None,
         tags=tags,
         created_at=created,
         messages=messages,
+        group=route_group(scenario.category, customer.vip_tier, language),
+        suggested_priority=suggested,
+        suggestion_reason=reason.format_map(slots) if reason else None,
     )
 
 

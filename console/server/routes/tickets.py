@@ -28,6 +28,12 @@ from console.server.services.ticket_query import MAX_ID, TicketFilters, list_tic
 
 router = APIRouter(tags=["tickets"])
 
+
+class SlaFilter(StrEnum):
+    DUE_SOON = "due_soon"
+    BREACHED = "breached"
+
+
 TicketId = Annotated[int, Path(ge=1, le=MAX_ID)]
 _ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 
@@ -74,7 +80,13 @@ def get_tickets(
     category: Annotated[str | None, Query(description="comma-separated categories")] = None,
     language: Annotated[str | None, Query(description="comma-separated languages")] = None,
     priority: Annotated[str | None, Query(description="comma-separated priorities")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="text in subject/body/uid")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="text in subject/body/uid; email, tx hash")
+    ] = None,
+    tag: Annotated[str | None, Query(description="comma-separated tags (any)")] = None,
+    vip: Annotated[bool | None, Query(description="true: VIP customers only")] = None,
+    sla: Annotated[SlaFilter | None, Query(description="SLA state right now")] = None,
+    group: Annotated[str | None, Query(description="comma-separated groups")] = None,
 ) -> TicketPage:
     filters = TicketFilters(
         statuses=_split(status, "status", TicketStatus),
@@ -84,6 +96,10 @@ def get_tickets(
         languages=_split(language, "language"),
         priorities=_split(priority, "priority", Priority),
         text=q or "",
+        tags=_split(tag, "tag"),
+        vip=vip,
+        sla=sla.value if sla is not None else None,
+        groups=_split(group, "group"),
     )
     with runtime.db.read() as session:
         return list_tickets(session, filters, limit, cursor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from console.core.domain import EventType, MessageKind, TicketStatus
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer, Message, Ticket
-from console.server.services import events
+from console.server.models_collab import Attachment
+from console.server.services import attachments, events, sla
 from console.server.services.serialize import message_out
 from console.server.services.tickets import bump, load_ticket, preview_of
 
@@ -22,12 +24,15 @@ _REOPENED_BY_CUSTOMER = frozenset({str(TicketStatus.PENDING), str(TicketStatus.S
 
 def list_messages(session: Session, ticket_id: int) -> list[MessageOut]:
     load_ticket(session, ticket_id)
-    rows = session.scalars(
-        select(Message)
-        .where(Message.ticket_id == ticket_id)
-        .order_by(Message.created_at, Message.id)
+    rows = list(
+        session.scalars(
+            select(Message)
+            .where(Message.ticket_id == ticket_id)
+            .order_by(Message.created_at, Message.id)
+        )
     )
-    return [message_out(m) for m in rows]
+    files = attachments.by_message(session, [m.id for m in rows])
+    return [message_out(m, files.get(m.id)) for m in rows]
 
 
 def _existing(session: Session, ticket_id: int, client_id: str | None) -> Message | None:
@@ -48,6 +53,7 @@ def _append(
     author_name: str,
     client_id: str | None,
     now: datetime,
+    files: Sequence[Attachment] = (),
 ) -> MessageOut:
     message = Message(
         ticket_id=ticket.id,
@@ -60,15 +66,17 @@ def _append(
     )
     session.add(message)
     session.flush()
-    out = message_out(message)
+    out = message_out(message, attachments.attach(files, ticket.id, message.id))
     events.emit(session, EventType.MESSAGE_CREATED, ticket.id, out)
     ticket.message_count += 1
     if kind != MessageKind.NOTE:
         ticket.last_message_preview = preview_of(body)
+    old_status = ticket.status
     if kind == MessageKind.REPLY and ticket.status == TicketStatus.NEW:
         ticket.status = str(TicketStatus.OPEN)
     if kind == MessageKind.CUSTOMER and ticket.status in _REOPENED_BY_CUSTOMER:
         ticket.status = str(TicketStatus.OPEN)
+    sla.after_message(session, ticket, kind, old_status, now)
     bump(session, ticket, now)
     return out
 
@@ -95,7 +103,8 @@ def add_agent_message(
     if existing is not None:
         if existing.body != data.body or existing.kind != data.kind:
             raise ApiError(409, "conflict", "This client_id was already used for another message.")
-        return message_out(existing), False
+        return message_out(existing, attachments.for_message(session, existing.id)), False
+    files = attachments.claimable(session, actor, ticket_id, data.attachment_ids)
     out = _append(
         session,
         ticket,
@@ -105,6 +114,7 @@ def add_agent_message(
         author_name=actor.display_name,
         client_id=data.client_id,
         now=utcnow(),
+        files=files,
     )
     return out, True
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
 from console.api.schemas import (
     AgentOut,
+    AttachmentOut,
     CustomerDetail,
     CustomerOut,
     MessageOut,
@@ -12,18 +17,37 @@ from console.api.schemas import (
     TransferOut,
 )
 from console.server.models import Agent, Customer, Message, SecurityEvent, Ticket, Transfer
+from console.server.services.sla_inbox_fields import (
+    CustomerFacts,
+    add_inbox_fields,
+    customer_facts,
+    facts_for,
+)
 
 
 def agent_out(agent: Agent) -> AgentOut:
     return AgentOut.model_validate(agent)
 
 
-def ticket_out(ticket: Ticket) -> TicketOut:
-    return TicketOut.model_validate(ticket)
+def ticket_out(ticket: Ticket, facts: CustomerFacts | None = None) -> TicketOut:
+    # Without facts given, the customer's are looked up (one ticket; lists use tickets_out).
+    facts = facts if facts is not None else facts_for(ticket)
+    return add_inbox_fields(TicketOut.model_validate(ticket), ticket, facts)
 
 
-def message_out(message: Message) -> MessageOut:
-    return MessageOut.model_validate(message)
+def tickets_out(session: Session, tickets: Sequence[Ticket]) -> list[TicketOut]:
+    """A page of tickets, with every customer's facts loaded in one go."""
+    facts = customer_facts(session, (t.customer_uid for t in tickets))
+    return [
+        add_inbox_fields(TicketOut.model_validate(t), t, facts.get(t.customer_uid)) for t in tickets
+    ]
+
+
+def message_out(message: Message, attachments: list[AttachmentOut] | None = None) -> MessageOut:
+    out = MessageOut.model_validate(message)
+    if attachments:
+        out.attachments = list(attachments)
+    return out
 
 
 def mask_email(email: str) -> str:

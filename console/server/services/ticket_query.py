@@ -8,13 +8,15 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, String, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.api.schemas import TicketPage
+from console.core.domain import SlaState
+from console.server.clock import utcnow
 from console.server.errors import ApiError
-from console.server.models import Message, Ticket
-from console.server.services.serialize import ticket_out
+from console.server.models import Customer, Message, Ticket, Transfer
+from console.server.services.serialize import tickets_out
 
 MAX_ID = 2**63 - 1
 
@@ -29,6 +31,11 @@ class TicketFilters:
     languages: tuple[str, ...] = ()
     priorities: tuple[str, ...] = ()
     text: str = ""
+    tags: tuple[str, ...] = ()  # any of them
+    vip: bool | None = None  # True: customers with a VIP tier; False: regular customers
+    sla: str | None = None  # "due_soon" or "breached", judged at `now`
+    groups: tuple[str, ...] = ()
+    now: datetime | None = None  # None: the time of the request
 
 
 def invalid_cursor() -> ApiError:
@@ -68,7 +75,45 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     digits = text.removeprefix("#")
     if digits.isdigit() and int(digits) <= MAX_ID:
         conditions.append(Ticket.id == int(digits))
+    # A customer's email or one of their tx hashes / addresses, whole and in any case.
+    lowered = text.lower()
+    owners = select(Customer.uid).where(func.lower(Customer.email) == lowered)
+    movers = select(Transfer.customer_uid).where(
+        or_(func.lower(Transfer.tx_hash) == lowered, func.lower(Transfer.address) == lowered)
+    )
+    conditions.append(Ticket.customer_uid.in_(owners.union(movers).scalar_subquery()))
     return or_(*conditions)
+
+
+def _tag_condition(tag: str) -> ColumnElement[bool]:
+    # Tags are a JSON list; the quoted tag as it is serialised there, matched as text, works the
+    # same on SQLite and PostgreSQL.
+    needle = _like_pattern(json.dumps(tag))
+    return Ticket.tags.cast(String).like(needle, escape="\\")
+
+
+def _sla_condition(state: str, now: datetime) -> ColumnElement[bool]:
+    """due_soon / breached of the active target, as core.sla.sla_status judges them."""
+    first = Ticket.first_response_at.is_(None)
+    if state == SlaState.BREACHED:
+        late = or_(
+            and_(first, Ticket.sla_first_response_due_at < now),
+            and_(~first, Ticket.sla_resolution_due_at < now),
+        )
+    else:
+        late = or_(
+            and_(
+                first,
+                Ticket.sla_first_response_warn_at <= now,
+                Ticket.sla_first_response_due_at >= now,
+            ),
+            and_(
+                ~first,
+                Ticket.sla_resolution_warn_at <= now,
+                Ticket.sla_resolution_due_at >= now,
+            ),
+        )
+    return and_(Ticket.resolved_at.is_(None), Ticket.sla_paused_since.is_(None), late)
 
 
 def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
@@ -89,6 +134,15 @@ def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
         conditions.append(Ticket.priority.in_(filters.priorities))
     if filters.text.strip():
         conditions.append(_text_condition(filters.text.strip()))
+    if filters.tags:
+        conditions.append(or_(*(_tag_condition(tag) for tag in filters.tags)))
+    if filters.vip is not None:
+        tiers = Customer.vip_tier > 0 if filters.vip else Customer.vip_tier == 0
+        conditions.append(Ticket.customer_uid.in_(select(Customer.uid).where(tiers)))
+    if filters.sla:
+        conditions.append(_sla_condition(filters.sla, filters.now or utcnow()))
+    if filters.groups:
+        conditions.append(Ticket.group.in_(filters.groups))
     return conditions
 
 
@@ -114,4 +168,4 @@ def list_tickets(
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id) if has_more and rows else None
-    return TicketPage(items=[ticket_out(t) for t in rows], next_cursor=next_cursor)
+    return TicketPage(items=tickets_out(session, rows), next_cursor=next_cursor)

@@ -12,7 +12,7 @@ from console.core.domain import EventType, MessageKind, TicketStatus
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models import Agent, Customer, Message, Ticket
-from console.server.services import events
+from console.server.services import events, sla, sla_triage
 from console.server.services.serialize import message_out, ticket_out
 from console.server.services.ticket_query import MAX_ID
 
@@ -72,6 +72,7 @@ def create_ticket(
         message_count=1,
         last_message_preview=preview_of(data.body),
     )
+    sla_triage.triage(session, ticket, customer, data.body)
     session.add(ticket)
     session.flush()
     message = Message(
@@ -124,11 +125,16 @@ def update_ticket(session: Session, ticket_id: int, data: TicketUpdate) -> Ticke
     if "assignee_id" in sent:
         _check_assignee(session, data.assignee_id)
         changes["assignee_id"] = data.assignee_id
+    if "group" in sent:
+        changes["group"] = (data.group or "").strip() or None
     changes = {k: v for k, v in changes.items() if getattr(ticket, k) != v}
     if not changes:
         return ticket_out(ticket)
+    old_status, old_priority = ticket.status, ticket.priority
     for key, value in changes.items():
         setattr(ticket, key, value)
+    if "status" in changes or "priority" in changes:
+        sla.after_update(session, ticket, old_status, old_priority)
     return bump(session, ticket)
 
 

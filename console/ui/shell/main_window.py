@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from console.ui.i18n import set_language, tr
 from console.ui.inbox.inbox_view import InboxView
 from console.ui.inbox.ticket_table_model import TicketSource
+from console.ui.notify.notifier import Notifier
+from console.ui.palette.command_palette import CommandPalette
+from console.ui.palette.shortcuts_sheet import ShortcutsSheet
+from console.ui.shell.keyboard import install_shortcuts, shortcut_rows
 from console.ui.shell.nav_rail import NavRail
+from console.ui.shell.palette_actions import palette_actions
 from console.ui.widgets.banner import Banner
 from console.ui.widgets.connection_indicator import ConnectionIndicator
 from console.ui.widgets.plain_text import PlainLabel
@@ -95,9 +100,9 @@ class MainWindow(QMainWindow):
         self._work.setChildrenCollapsible(False)
         self._work.addWidget(self.inbox)
         self._work.addWidget(self._no_ticket)
-        self._work.setStretchFactor(0, 5)
-        self._work.setStretchFactor(1, 6)
-        self._work.setSizes([640, 800])
+        self._work.setStretchFactor(0, 6)
+        self._work.setStretchFactor(1, 5)
+        self._work.setSizes([820, 620])
         self._page_index = {"inbox": self.pages.addWidget(self._work)}
         self._page_index["settings"] = self.pages.addWidget(self._no_settings)
 
@@ -120,6 +125,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.agent_label)
         self.statusBar().setSizeGripEnabled(False)
 
+        self.palette = CommandPalette(self)
+        self.notifier = Notifier(self)
+        self.notifier.open_ticket.connect(self.open_ticket)
+        self.inbox.notice.connect(self.show_notice)
+        self._shortcuts = install_shortcuts(
+            self,
+            {
+                "next": lambda: self._in_list(1),
+                "previous": lambda: self._in_list(-1),
+                "reply": lambda: self.compose("reply"),
+                "note": lambda: self.compose("note"),
+                "search": self.focus_search,
+                "palette": self.open_palette,
+                "help": self.show_shortcuts,
+                "list": self.focus_list,
+            },
+        )
         self.rail.page_chosen.connect(self.show_page)
         self.show_page("inbox")
         self.resize(1440, 880)
@@ -150,6 +172,10 @@ class MainWindow(QMainWindow):
         self._no_settings.deleteLater()
         self.show_page(page)
         self.inbox.ticket_selected.connect(ticket_view.show_ticket)
+        self.inbox.set_commands(commands, store.macros)
+        notifications = getattr(commands, "notification", None)
+        if notifications is not None:  # the session: sync's notifications, on the GUI thread
+            notifications.connect(self.notifier.notify)
         settings.language_chosen.connect(self.apply_language)
         settings.sign_out_requested.connect(self.sign_out_requested)
         self.retranslate()
@@ -189,6 +215,55 @@ class MainWindow(QMainWindow):
         if self._ticket_view is not None:
             self._ticket_view.set_can_send(can_send)
 
+    def go_to_view(self, view: str) -> None:
+        self.show_page("inbox")
+        self.inbox.set_view(view)
+        self.focus_list()
+
+    def go_to_saved(self, view_id: int) -> None:
+        self.show_page("inbox")
+        self.inbox.open_saved_view(view_id)
+        self.focus_list()
+
+    def focus_search(self) -> None:
+        self.show_page("inbox")
+        self.inbox.focus_search()
+
+    def focus_list(self) -> None:
+        if self.current_page() == "inbox":
+            self.inbox.focus_list()
+
+    def open_ticket(self, ticket_id: int) -> None:
+        """From a toast or the tray: bring the window up and show the ticket."""
+        self.show_page("inbox")
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if not self.inbox.select_ticket(ticket_id) and self._ticket_view is not None:
+            self._ticket_view.show_ticket(ticket_id)  # not in the current view's first pages
+
+    def compose(self, kind: str) -> None:
+        """r / n: write a reply or an internal note on the open ticket."""
+        view = self._ticket_view
+        if view is None or view.ticket_id() is None or self.current_page() != "inbox":
+            return
+        view.reply_box.set_kind(kind)
+        view.reply_box.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_palette(self) -> None:
+        self.palette.open_with(palette_actions(self))
+
+    def show_shortcuts(self) -> ShortcutsSheet:
+        sheet = ShortcutsSheet(shortcut_rows(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    def _in_list(self, delta: int) -> None:
+        if self.current_page() == "inbox":
+            self.inbox.move(delta)
+
     def show_notice(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
@@ -220,6 +295,8 @@ class MainWindow(QMainWindow):
             self._no_ticket.setText(tr("Select a ticket in the inbox to read and answer it."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.inbox.close_counts()
+        self.notifier.close()
         if self._ticket_view is not None:
             self._ticket_view.save_draft_now()
         self.closing.emit()

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from console.core.domain import MessageKind
 from console.ui.i18n import tr
+from console.ui.ticket.attachment_strip import PreviewLoader
 from console.ui.ticket.message_bubble import MessageBubble
 
 __all__ = ["ConversationView"]
@@ -19,6 +21,7 @@ __all__ = ["ConversationView"]
 class ConversationView(QScrollArea):
     retry_requested = Signal(int)
     discard_requested = Signal(int)
+    save_requested = Signal(object)  # AttachmentOut
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,12 +40,31 @@ class ConversationView(QScrollArea):
         self.setWidget(self._canvas)
         self.bubbles: list[MessageBubble] = []
         self._key: tuple[Any, ...] = ()
+        # Decoded thumbnails by attachment id: a rebuild of the thread does not download again.
+        self._previews: dict[int, QImage | None] = {}
+        self._loader: PreviewLoader | None = None
         self.retranslate()
+
+    def set_preview_loader(self, loader: PreviewLoader | None) -> None:
+        self._loader = loader
 
     def set_messages(self, messages: Sequence[Any], own_author: str | None) -> None:
         """Show `messages` (oldest first). Rebuilds only when something visible changed."""
         key = (
-            *((m.id, m.client_id, m.state, m.error, m.body, m.outbox_id) for m in messages),
+            *(
+                (
+                    m.id,
+                    m.client_id,
+                    m.state,
+                    m.error,
+                    m.body,
+                    m.outbox_id,
+                    m.merged_from_id,
+                    tuple(a.id for a in m.attachments),
+                    tuple(m.local_files),
+                )
+                for m in messages
+            ),
             own_author,
         )
         if key == self._key:
@@ -55,9 +77,10 @@ class ConversationView(QScrollArea):
             own = message.kind != MessageKind.CUSTOMER and (
                 message.client_id is not None and message.author_name == own_author
             )
-            bubble = MessageBubble(message, own=own)
+            bubble = MessageBubble(message, own=own, previews=self._previews, loader=self._loader)
             bubble.retry_requested.connect(self.retry_requested)
             bubble.discard_requested.connect(self.discard_requested)
+            bubble.save_requested.connect(self.save_requested)
             self._layout.insertWidget(self._layout.count() - 1, self._row_for(bubble))
             self.bubbles.append(bubble)
         self.empty_label.setVisible(not self.bubbles)

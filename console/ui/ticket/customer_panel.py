@@ -1,29 +1,41 @@
-"""Who the customer is: identity and account facts, recent transfers and security events.
+"""Who the customer is: identity and account facts (a frozen account stands out), recent
+transfers with confirmations and tx hash, security events, and past tickets (click to open).
 
 Everything here comes from the exchange's records of a customer, so every value is plain text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.api.schemas import CustomerDetail, SecurityEventOut, TransferOut
-from console.core.domain import AccountStatus
+from console.api.schemas import CustomerDetail, PastTicketOut, SecurityEventOut, TransferOut
+from console.core.domain import AccountStatus, TransferStatus
 from console.ui.formatting import amount, relative_time, short_datetime
 from console.ui.i18n import tr
 from console.ui.labels import (
     account_status_label,
+    channel_label,
     security_event_label,
+    status_label,
     transfer_direction_label,
     transfer_status_label,
 )
+from console.ui.widgets.clickable_row import ClickableRow
 from console.ui.widgets.plain_text import PlainLabel
 
 __all__ = ["CustomerPanel"]
 
 MAX_TRANSFERS = 8
 MAX_SECURITY_EVENTS = 6
+MAX_PAST_TICKETS = 10
 
 
 def _short_hash(tx_hash: str) -> str:
@@ -31,6 +43,8 @@ def _short_hash(tx_hash: str) -> str:
 
 
 class CustomerPanel(QScrollArea):
+    open_ticket = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerPanel")
@@ -48,7 +62,16 @@ class CustomerPanel(QScrollArea):
         self.fields: dict[str, PlainLabel] = {}
         self.transfer_rows: list[QFrame] = []
         self.security_rows: list[QFrame] = []
+        self.past_rows: list[ClickableRow] = []
+        self.frozen_banner: QLabel | None = None
+        self._current_ticket: int | None = None
         self.retranslate()
+
+    def set_current_ticket(self, ticket_id: int | None) -> None:
+        """The ticket on screen, left out of the customer's past tickets."""
+        if ticket_id != self._current_ticket:
+            self._current_ticket = ticket_id
+            self._render()
 
     def set_customer(self, uid: str | None, customer: CustomerDetail | None) -> None:
         self._uid = uid
@@ -69,6 +92,8 @@ class CustomerPanel(QScrollArea):
         self.fields = {}
         self.transfer_rows = []
         self.security_rows = []
+        self.past_rows = []
+        self.frozen_banner = None
         self._layout.addWidget(QLabel(tr("Customer"), objectName="panelTitle"))
         customer = self._customer
         if customer is None:
@@ -76,6 +101,14 @@ class CustomerPanel(QScrollArea):
             self._layout.addWidget(PlainLabel(text, objectName="mutedLabel"))
             self._layout.addStretch(1)
             return
+        if customer.account_status == AccountStatus.FROZEN:
+            banner = QLabel(
+                tr("Account frozen — withdrawals and trading are blocked."),
+                objectName="frozenBanner",
+            )
+            banner.setWordWrap(True)
+            self.frozen_banner = banner
+            self._layout.addWidget(banner)
         self._layout.addWidget(self._facts(customer))
         self._layout.addWidget(self._section(tr("Recent deposits & withdrawals")))
         if not customer.transfers:
@@ -91,6 +124,14 @@ class CustomerPanel(QScrollArea):
             row = self._security_row(event)
             self.security_rows.append(row)
             self._layout.addWidget(row)
+        self._layout.addWidget(self._section(tr("Past tickets")))
+        past = [t for t in customer.past_tickets if t.id != self._current_ticket]
+        if not past:
+            self._layout.addWidget(QLabel(tr("No earlier tickets."), objectName="mutedLabel"))
+        for item in past[:MAX_PAST_TICKETS]:
+            button = self._past_row(item)
+            self.past_rows.append(button)
+            self._layout.addWidget(button)
         self._layout.addStretch(1)
 
     @staticmethod
@@ -100,7 +141,7 @@ class CustomerPanel(QScrollArea):
         return label
 
     def _facts(self, customer: CustomerDetail) -> QWidget:
-        box = QWidget()
+        box = QWidget(objectName="customerFacts")
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 6)
         form.setHorizontalSpacing(10)
@@ -111,6 +152,7 @@ class CustomerPanel(QScrollArea):
             ("uid", tr("UID"), customer.uid),
             ("name", tr("Name"), customer.display_name),
             ("email", tr("Email"), customer.email_masked),
+            ("phone", tr("Phone"), customer.phone_masked or "—"),
             ("kyc", tr("KYC level"), tr("Level {level}", level=customer.kyc_level)),
             ("vip", tr("VIP tier"), vip),
             ("region", tr("Region"), customer.region),
@@ -143,10 +185,15 @@ class CustomerPanel(QScrollArea):
         headline_label = PlainLabel(headline, objectName="transferHeadline")
         headline_label.setWordWrap(True)
         layout.addWidget(headline_label)
+        status = transfer_status_label(transfer.status)
+        if transfer.status in (TransferStatus.CONFIRMING, TransferStatus.PENDING) or (
+            transfer.confirmations and transfer.status != TransferStatus.COMPLETED
+        ):
+            status = tr("{status} ({n} confirmations)", status=status, n=transfer.confirmations)
         detail = tr(
             "{network} · {status} · {when}",
             network=transfer.network,
-            status=transfer_status_label(transfer.status),
+            status=status,
             when=relative_time(transfer.created_at),
         )
         detail_label = PlainLabel(detail, objectName="mutedLabel", selectable=False)
@@ -175,4 +222,20 @@ class CustomerPanel(QScrollArea):
         detail = PlainLabel(event.detail, objectName="mutedLabel")
         detail.setWordWrap(True)
         layout.addWidget(detail)
+        return row
+
+    def _past_row(self, item: PastTicketOut) -> ClickableRow:
+        detail = tr(
+            "{status} · {channel} · {when}",
+            status=status_label(item.status),
+            channel=channel_label(item.channel),
+            when=relative_time(item.created_at),
+        )
+        row = ClickableRow(
+            tr("#{id} · {subject}", id=item.id, subject=item.subject),
+            detail,
+            objectName="pastTicket",
+        )
+        row.setToolTip(tr("Open ticket #{id}", id=item.id))
+        row.clicked.connect(lambda i=item.id: self.open_ticket.emit(i))
         return row

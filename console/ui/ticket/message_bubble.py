@@ -1,17 +1,20 @@
-"""One message of the conversation: who, when, the text as written, and for our own messages
-whether it has reached the server (queued / sending / sent / failed, with Retry and Discard)."""
+"""One message of the conversation: who, when, the text as written, its files, where it came from
+after a merge, and for our own messages whether it has reached the server (queued / sending /
+sent / failed, with Retry and Discard)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.core.domain import MessageKind
 from console.ui.formatting import short_datetime
 from console.ui.i18n import tr
 from console.ui.labels import message_kind_label
+from console.ui.ticket.attachment_strip import AttachmentStrip, PreviewLoader
 from console.ui.widgets.message_text import MessageText
 from console.ui.widgets.plain_text import PlainLabel
 
@@ -39,8 +42,17 @@ class MessageBubble(QFrame):
 
     retry_requested = Signal(int)
     discard_requested = Signal(int)
+    save_requested = Signal(object)  # AttachmentOut
 
-    def __init__(self, message: Any, *, own: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        message: Any,
+        *,
+        own: bool,
+        previews: dict[int, QImage | None] | None = None,
+        loader: PreviewLoader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.message = message
         self.own = own
@@ -49,8 +61,14 @@ class MessageBubble(QFrame):
         self.author = PlainLabel(objectName="messageAuthor", selectable=False)
         self.kind_tag = QLabel(objectName="messageKind")
         self.time = QLabel(objectName="messageTime")
+        self.merged_from = QLabel(objectName="mergedFrom")
+        self.merged_from.setVisible(message.merged_from_id is not None)
         self.body = MessageText(message.body)
         self.body.setObjectName("messageBody")
+        self.attachments = AttachmentStrip(
+            message.attachments, message.local_files, previews=previews, loader=loader
+        )
+        self.attachments.save_requested.connect(self.save_requested)
         self.state_label = PlainLabel(objectName="messageState", selectable=False)
         self.state_label.setWordWrap(True)
         self.retry_button = QPushButton(objectName="linkButton")
@@ -66,6 +84,7 @@ class MessageBubble(QFrame):
         top.setSpacing(8)
         top.addWidget(self.author)
         top.addWidget(self.kind_tag)
+        top.addWidget(self.merged_from)
         top.addStretch(1)
         top.addWidget(self.time)
         status = QHBoxLayout()
@@ -78,6 +97,7 @@ class MessageBubble(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.body)
+        layout.addWidget(self.attachments)
         layout.addLayout(status)
         self.retranslate()
 
@@ -89,6 +109,15 @@ class MessageBubble(QFrame):
         self.author.setText(message.author_name or message_kind_label(message.kind))
         self.kind_tag.setText(message_kind_label(message.kind))
         self.time.setText(short_datetime(message.created_at))
+        if message.merged_from_id is not None:
+            self.merged_from.setText(tr("from #{id}", id=message.merged_from_id))
+            self.merged_from.setToolTip(
+                tr(
+                    "Moved here when ticket #{id} was merged into this one.",
+                    id=message.merged_from_id,
+                )
+            )
+        self.attachments.retranslate()
         shows = self.shows_state()
         failed = message.state == "failed"
         self.state_label.setVisible(shows)

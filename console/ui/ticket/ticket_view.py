@@ -1,21 +1,37 @@
-"""One ticket: header, conversation, customer panel and reply box, kept current from the store."""
+"""One ticket: header with its properties, who else is on it, the conversation, the composer, and
+the side tabs (customer, escalations, related tickets), kept current from the store."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, TicketUpdate
-from console.core.domain import Priority, TicketStatus
+from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, AttachmentOut, TicketUpdate
+from console.core.domain import Category, EscalationStatus, MessageKind, Priority, TicketStatus
 from console.store import OutboxKind, Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.commands import TicketCommands
 from console.ui.i18n import tr
+from console.ui.ticket.composer_actions import ComposerActions
 from console.ui.ticket.conversation_view import ConversationView
 from console.ui.ticket.customer_panel import CustomerPanel
+from console.ui.ticket.escalation_panel import EscalationPanel
 from console.ui.ticket.failed_changes_bar import FailedChangesBar
+from console.ui.ticket.presence_bar import PresenceBar
+from console.ui.ticket.presence_reporter import PresenceReporter
+from console.ui.ticket.related_panel import RelatedPanel
 from console.ui.ticket.reply_box import ReplyBox
 from console.ui.ticket.ticket_header import TicketHeader
 
@@ -23,8 +39,19 @@ __all__ = ["TicketView"]
 
 log = logging.getLogger(__name__)
 
+PRESENCE_POLL_MS = 5000  # entries expire on their own; look again while someone is shown
+
+
+def _ask_save_path(parent: QWidget, filename: str) -> Path | None:
+    # Only the last path component of the sender's name is offered: no "../" tricks.
+    suggested = Path.home() / (Path(filename.replace("\\", "/")).name or "attachment")
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Save attachment"), str(suggested))
+    return Path(name) if name else None
+
 
 class TicketView(QStackedWidget):
+    ticket_opened = Signal(int)  # a linked, merged or past ticket was opened from here
+
     def __init__(
         self,
         store: Store,
@@ -40,17 +67,33 @@ class TicketView(QStackedWidget):
         self._me = me
         self._ticket_id: int | None = None
         self._customer_uid: str | None = None
+        # Where "Save as…" puts a file; tests replace it to skip the native dialog.
+        self.choose_save_path: Callable[[str], Path | None] = lambda n: _ask_save_path(self, n)
 
         self.placeholder = QLabel(objectName="emptyState")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header = TicketHeader()
+        self.presence_bar = PresenceBar()
         self.conversation = ConversationView()
+        self.conversation.set_preview_loader(commands.load_preview)
         self.reply_box = ReplyBox(store)
         self.customer_panel = CustomerPanel()
+        self.escalations = EscalationPanel()
+        self.related = RelatedPanel()
+        self.side = QTabWidget(objectName="sideTabs")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.customer_panel, "")
+        self.side.addTab(self.escalations, "")
+        self.side.addTab(self.related, "")
+        self.side.setMinimumWidth(280)
         self.failed_changes = FailedChangesBar()
         self.notice = QLabel(objectName="noticeBar")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.presence = PresenceReporter(commands.set_presence, self)
+        self.composer = ComposerActions(self, store, commands, me)
+        self._presence_poll = QTimer(self, interval=PRESENCE_POLL_MS)
+        self._presence_poll.timeout.connect(self._reload_presence)
 
         talk = QSplitter(Qt.Orientation.Vertical)
         talk.setChildrenCollapsible(False)
@@ -58,33 +101,49 @@ class TicketView(QStackedWidget):
         talk.addWidget(self.reply_box)
         talk.setStretchFactor(0, 4)
         talk.setStretchFactor(1, 1)
-        talk.setSizes([520, 170])
+        talk.setSizes([480, 210])
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
         body.addWidget(talk)
-        body.addWidget(self.customer_panel)
+        body.addWidget(self.side)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
-        body.setSizes([560, 280])
+        body.setSizes([560, 300])
         page = QWidget(objectName="ticketPage")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.failed_changes)
-        layout.addWidget(self.notice)
+        for part in (self.header, self.presence_bar, self.failed_changes, self.notice):
+            layout.addWidget(part)
         layout.addWidget(body, 1)
         self.addWidget(self.placeholder)
         self.addWidget(page)
 
-        self.header.status_chosen.connect(self._on_status)
-        self.header.priority_chosen.connect(self._on_priority)
-        self.header.assign_to_me.connect(self._on_assign)
-        self.reply_box.send_requested.connect(self._on_send)
+        h = self.header
+        h.status_chosen.connect(lambda v: self._update(TicketUpdate(status=TicketStatus(v))))
+        h.priority_chosen.connect(lambda v: self._update(TicketUpdate(priority=Priority(v))))
+        h.category_chosen.connect(lambda v: self._update(TicketUpdate(category=Category(v))))
+        h.group_chosen.connect(lambda v: self._update(TicketUpdate(group=v or None)))
+        h.assignee_chosen.connect(lambda v: self._update(TicketUpdate(assignee_id=v)))
+        h.assign_to_me.connect(lambda: self._update(TicketUpdate(assignee_id=self._me.id)))
+        h.tags_edited.connect(lambda tags: self._update(TicketUpdate(tags=tags)))
+        h.open_ticket.connect(self.open_related)
+        self.reply_box.send_requested.connect(self.composer.send)
+        self.reply_box.send_and_status_requested.connect(self.composer.send_and_set_status)
+        self.reply_box.macro_chosen.connect(self.composer.insert_macro)
+        self.reply_box.typing.connect(self.presence.typed)
         self.conversation.retry_requested.connect(self._commands.retry)
         self.conversation.discard_requested.connect(self._commands.discard)
+        self.conversation.save_requested.connect(self._save_attachment)
         self.failed_changes.retry_requested.connect(self._commands.retry)
         self.failed_changes.discard_requested.connect(self._commands.discard)
+        self.escalations.escalate_requested.connect(self._escalate)
+        self.escalations.close_requested.connect(self._close_escalation)
+        self.related.open_ticket.connect(self.open_related)
+        self.related.link_requested.connect(lambda other: self._act(self._commands.link, other))
+        self.related.unlink_requested.connect(lambda other: self._act(self._commands.unlink, other))
+        self.related.merge_requested.connect(self._merge)
+        self.customer_panel.open_ticket.connect(self.open_related)
         bridge.changed.connect(self._on_changes)
         self.retranslate()
         self.set_can_send(commands.can_send())
@@ -97,20 +156,43 @@ class TicketView(QStackedWidget):
     def show_ticket(self, ticket_id: int | None) -> None:
         if ticket_id == self._ticket_id:
             return
+        self.composer.forget()
         self._ticket_id = ticket_id
         self.notice.hide()
         self.reply_box.set_ticket(ticket_id)
+        self.presence.open(ticket_id)
+        self.presence_bar.set_entries([])
         if ticket_id is None:
             self._customer_uid = None
+            self._presence_poll.stop()
             self.setCurrentIndex(0)
             return
         self.setCurrentIndex(1)
+        self.customer_panel.set_current_ticket(ticket_id)
         self._reload_ticket()
         self._reload_messages()
         self._reload_customer()
         self._reload_failed_changes()
+        self._reload_escalations()
+        self._reload_presence()
+        self.composer.mark_seen()
         self.conversation.scroll_to_end()
-        self._commands.refresh_ticket(ticket_id)
+        self._presence_poll.start()
+        self._commands.refresh_ticket(ticket_id, lambda: self.composer.mark_seen(ticket_id))
+        self._commands.fetch_escalations(ticket_id)
+
+    def open_related(self, ticket_id: int) -> None:
+        """Open another ticket here (a link, the merge target, a past ticket)."""
+        self.show_ticket(ticket_id)
+        self.ticket_opened.emit(ticket_id)
+
+    def leave(self) -> None:
+        """The window closes or the agent signs out: tell colleagues I left."""
+        self.presence.leave()
+
+    def on_presence_changed(self, ticket_id: int) -> None:
+        if ticket_id == self._ticket_id:
+            self._reload_presence()
 
     def set_can_send(self, can_send: bool) -> None:
         self.reply_box.set_can_send(can_send)
@@ -118,13 +200,21 @@ class TicketView(QStackedWidget):
     def save_draft_now(self) -> None:
         self.reply_box.save_draft_now()
 
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
     def retranslate(self) -> None:
         self.placeholder.setText(tr("Select a ticket in the inbox to read and answer it."))
         self.header.retranslate()
+        self.presence_bar.retranslate()
         self.conversation.retranslate()
         self.reply_box.retranslate()
         self.customer_panel.retranslate()
+        self.escalations.retranslate()
+        self.related.retranslate()
         self.failed_changes.retranslate()
+        self._retitle_tabs()
 
     # --- store -> widgets --------------------------------------------------------------------
 
@@ -134,21 +224,30 @@ class TicketView(QStackedWidget):
             return
         if batch.touches("tickets", ticket_id):
             self._reload_ticket()
+        elif batch.touches("tickets"):
+            ticket = self._store.ticket(ticket_id)
+            linked = ticket.linked_ids if ticket is not None else []
+            if any(batch.touches("tickets", other) for other in linked):
+                self._reload_related()
         if batch.touches("messages", ticket_id) or batch.touches("outbox"):
             self._reload_messages()
         if batch.touches("outbox"):
             self._reload_failed_changes()
         if self._customer_uid and batch.touches("customers", self._customer_uid):
             self._reload_customer()
+        if batch.touches("escalations", ticket_id):
+            self._reload_escalations()
 
     def _reload_ticket(self) -> None:
         assert self._ticket_id is not None
         ticket = self._store.ticket(self._ticket_id)
+        self.header.set_agents(self._commands.agents())
         self.header.set_ticket(ticket, self._me.id)
         uid = ticket.customer_uid if ticket is not None else None
         if uid != self._customer_uid:
             self._customer_uid = uid
             self._reload_customer()
+        self._reload_related()
 
     def _reload_messages(self) -> None:
         assert self._ticket_id is not None
@@ -159,7 +258,7 @@ class TicketView(QStackedWidget):
         items = [
             item
             for item in self._store.failed_outbox()
-            if item.kind == OutboxKind.TICKET_UPDATE and item.target_id == self._ticket_id
+            if item.kind != OutboxKind.MESSAGE and item.target_id == self._ticket_id
         ]
         self.failed_changes.set_items(items)
 
@@ -168,36 +267,39 @@ class TicketView(QStackedWidget):
         customer = self._store.customer(uid) if uid else None
         self.customer_panel.set_customer(uid, customer)
 
+    def _reload_escalations(self) -> None:
+        assert self._ticket_id is not None
+        self.escalations.set_escalations(self._store.escalations(self._ticket_id))
+        self._retitle_tabs()
+
+    def _reload_related(self) -> None:
+        assert self._ticket_id is not None
+        ticket = self._store.ticket(self._ticket_id)
+        ids = list(ticket.linked_ids) if ticket is not None else []
+        cached = self._store.tickets_by_id(ids) if ids else {}
+        linked = [(i, cached.get(i)) for i in ids]
+        same_customer = self._store.customer_tickets(ticket.customer_uid) if ticket else []
+        self.related.set_related(ticket, linked, same_customer)
+        self._retitle_tabs()
+
+    def _reload_presence(self) -> None:
+        if self._ticket_id is not None:
+            self.presence_bar.set_entries(self._commands.presence(self._ticket_id))
+
+    def _retitle_tabs(self) -> None:
+        self.side.setTabText(0, tr("Customer"))
+        open_count = sum(
+            1
+            for card in self.escalations.cards
+            if card.escalation.status != EscalationStatus.CLOSED
+        )
+        self.side.setTabText(
+            1, tr("Escalations ({n})", n=open_count) if open_count else tr("Escalations")
+        )
+        linked = len(self.related.link_rows)
+        self.side.setTabText(2, tr("Related ({n})", n=linked) if linked else tr("Related"))
+
     # --- widgets -> commands -----------------------------------------------------------------
-
-    def _on_send(self, kind: str, text: str) -> None:
-        if self._ticket_id is None:
-            return
-        if len(text) > MAX_MESSAGE_CHARS:
-            self._show_notice(
-                tr(
-                    "This message is longer than {limit} characters. Please shorten it.",
-                    limit=MAX_MESSAGE_CHARS,
-                )
-            )
-            return
-        try:
-            self._commands.send_message(self._ticket_id, kind, text)
-        except Exception:
-            log.exception("could not queue a message for ticket %s", self._ticket_id)
-            self._show_notice(tr("The message could not be queued. Your text is still here."))
-            return
-        self.notice.hide()
-        self.reply_box.clear_after_send()
-
-    def _on_status(self, status: str) -> None:
-        self._update(TicketUpdate(status=TicketStatus(status)))
-
-    def _on_priority(self, priority: str) -> None:
-        self._update(TicketUpdate(priority=Priority(priority)))
-
-    def _on_assign(self) -> None:
-        self._update(TicketUpdate(assignee_id=self._me.id))
 
     def _update(self, update: TicketUpdate) -> None:
         if self._ticket_id is None:
@@ -206,9 +308,67 @@ class TicketView(QStackedWidget):
             self._commands.update_ticket(self._ticket_id, update)
         except Exception:
             log.exception("could not queue an update for ticket %s", self._ticket_id)
-            self._show_notice(tr("The change could not be saved. Please try again."))
+            self.show_notice(tr("The change could not be saved. Please try again."))
             self._reload_ticket()
 
-    def _show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.show()
+    def _act(self, command: Callable[[int, int], None], other: int) -> None:
+        if self._ticket_id is None:
+            return
+        try:
+            command(self._ticket_id, other)
+        except Exception:
+            log.exception("could not queue a change for ticket %s", self._ticket_id)
+            self.show_notice(tr("The change could not be saved. Please try again."))
+
+    def _escalate(self, department: str, note: str) -> None:
+        if self._ticket_id is None:
+            return
+        if len(note) > MAX_MESSAGE_CHARS:
+            self.show_notice(tr("The note is too long. Please shorten it."))
+            return
+        try:
+            self._commands.escalate(self._ticket_id, department, note)
+        except Exception:
+            log.exception("could not queue an escalation for ticket %s", self._ticket_id)
+            self.show_notice(tr("The escalation could not be queued. Your note is still here."))
+            return
+        self.escalations.clear_form()
+
+    def _close_escalation(self, escalation_id: int) -> None:
+        if self._ticket_id is not None:
+            ticket_id = self._ticket_id
+            self._act(lambda _t, e: self._commands.close_escalation(e, ticket_id), escalation_id)
+
+    def _merge(self, into_id: int) -> None:
+        source = self._ticket_id
+        if source is None:
+            return
+        self.reply_box.save_draft_now()  # the merge carries this draft over to the target
+        try:
+            self._commands.merge(source, into_id)
+        except Exception:
+            log.exception("could not queue the merge of %s into %s", source, into_id)
+            self.show_notice(tr("The merge could not be queued. Please try again."))
+            return
+        self.open_related(into_id)
+        self.show_notice(tr("Ticket #{source} is being merged into this one.", source=source))
+
+    def _save_attachment(self, attachment: AttachmentOut) -> None:
+        dest = self.choose_save_path(attachment.filename)
+        if dest is None:
+            return
+        try:
+            self._commands.download_attachment(attachment.id, dest)
+        except Exception:
+            log.exception("could not start downloading attachment %s", attachment.id)
+            self.show_notice(tr("The file can be saved once the console is connected."))
+            return
+        self.show_notice(tr("Saving {name}…", name=dest.name))
+
+    # The composer (reply box) sends through `self.composer`; it reports here.
+    def sent(self) -> None:
+        self.notice.hide()
+        self.reply_box.clear_after_send()
+
+    def current_kind_is_reply(self) -> bool:
+        return self.reply_box.kind() == MessageKind.REPLY

@@ -30,7 +30,7 @@ EMAIL_SIGNATURE = {
     "ko": "{agent}\nLumen Exchange 고객센터",
 }
 
-# Replies on public social channels first move the conversation somewhere private.
+# Replies on public social channels (X and others) first move the conversation somewhere private.
 SOCIAL_PRIVACY = {
     "zh": "为保护您的隐私，请勿在公开评论中透露 UID 或交易信息，我们已通过私信与您联系。",
     "en": "For your privacy, please don't post your UID or transaction details publicly; "
@@ -76,7 +76,7 @@ def frame_opening(channel: Channel, language: str, body: str, fill: dict[str, st
         return body + "\n\n" + WEB_FORM_UID[language].format(uid=fill["uid"])
     if channel == Channel.PHONE:
         return CALL_TRANSCRIPT[language] + body
-    if channel == Channel.SOCIAL:
-        # Social messages are short: the first line or two of what they would have written.
+    if channel in (Channel.SOCIAL, Channel.X):
+        # Posts are short: the first line or two of what they would have written.
         return "\n".join(body.splitlines()[:2])
     return body

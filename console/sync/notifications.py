@@ -1,0 +1,154 @@
+"""Notifications for the agent, derived from events before they are applied to the store.
+
+Comparing an event with the cached ticket tells what changed: a ticket that becomes assigned to
+me (my own assignment was applied to the cache optimistically, so it never notifies), a
+customer message on my ticket, a breach of my ticket's SLA. Events created before the session
+started are never notified, so catching up after a night offline does not flood the agent.
+SLA "due soon" has no event: `check_due_soon` (every 30 s) compares the store with what it saw.
+
+`Notification.title` is the ticket's subject and `body` the customer's text where there is one;
+the UI builds its own localised sentence from `kind`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from console.api.schemas import EventOut, MessageOut, SlaBreachOut, TicketOut
+from console.core.domain import OPEN_STATUSES, EventType, MessageKind
+from console.store import Store, TicketQuery, TicketSort
+
+__all__ = ["Notification", "NotificationCenter", "NotificationKind"]
+
+log = logging.getLogger(__name__)
+
+
+class NotificationKind:
+    ASSIGNED = "assigned"  # a ticket became assigned to me by someone else
+    CUSTOMER_REPLY = "customer_reply"  # the customer wrote on a ticket assigned to me
+    SLA_DUE_SOON = "sla_due_soon"  # my open ticket's SLA target is due soon
+    SLA_BREACHED = "sla_breached"  # my ticket's SLA target was breached
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    kind: str
+    ticket_id: int
+    title: str
+    body: str
+
+
+Listener = Callable[[Notification], None]
+_DUE_SOON_SCAN = 500  # the soonest-due tickets looked at per check
+
+
+class NotificationCenter:
+    def __init__(self, store: Store, me_id: int, session_start: datetime | None = None) -> None:
+        self._store = store
+        self._me_id = me_id
+        self.session_start = session_start or datetime.now(UTC)
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+        self._due_soon_seen: set[int] | None = None  # None until the first (silent) check
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._listeners:
+                    self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, items: Sequence[Notification]) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for note in items:
+            for callback in listeners:
+                try:
+                    callback(note)
+                except Exception:
+                    log.exception("notification listener failed")
+
+    def derive(self, events: Sequence[EventOut]) -> list[Notification]:
+        """What these events (not yet applied) tell me. Reads the store: call off the GUI."""
+        fresh = [e for e in events if e.created_at >= self.session_start]
+        if not fresh:
+            return []
+        ids = {e.ticket_id for e in fresh if e.ticket_id is not None}
+        known = self._store.tickets_by_id(sorted(ids))
+        # Within a batch a ticket may change several times: compare with its previous state.
+        assignee = {tid: t.assignee_id for tid, t in known.items()}
+        subjects = {tid: t.subject for tid, t in known.items()}
+        found: list[Notification] = []
+        for event in sorted(fresh, key=lambda e: e.id):
+            try:
+                note = self._one(event, assignee, subjects)
+            except ValidationError:
+                continue  # the store logs and skips it
+            if note is not None:
+                found.append(note)
+        return found
+
+    def _one(
+        self, event: EventOut, assignee: dict[int, int | None], subjects: dict[int, str]
+    ) -> Notification | None:
+        me = self._me_id
+        if event.type in (EventType.TICKET_CREATED, EventType.TICKET_UPDATED):
+            ticket = TicketOut.model_validate(event.payload)
+            before = assignee.get(ticket.id)
+            assignee[ticket.id] = ticket.assignee_id
+            subjects[ticket.id] = ticket.subject
+            if ticket.assignee_id == me and before != me and ticket.status in OPEN_STATUSES:
+                return Notification(NotificationKind.ASSIGNED, ticket.id, ticket.subject, "")
+        elif event.type is EventType.MESSAGE_CREATED:
+            message = MessageOut.model_validate(event.payload)
+            if message.kind is MessageKind.CUSTOMER and assignee.get(message.ticket_id) == me:
+                title = subjects.get(message.ticket_id, "")
+                return Notification(
+                    NotificationKind.CUSTOMER_REPLY, message.ticket_id, title, message.body[:200]
+                )
+        elif event.type is EventType.SLA_BREACHED:
+            breach = SlaBreachOut.model_validate(event.payload)
+            if breach.assignee_id == me:
+                title = subjects.get(breach.ticket_id, "")
+                return Notification(
+                    NotificationKind.SLA_BREACHED, breach.ticket_id, title, str(breach.target)
+                )
+        return None
+
+    def observe(self, events: Sequence[EventOut]) -> None:
+        """Derive and deliver (the feed calls this before applying the events)."""
+        self._emit(self.derive(events))
+
+    def check_due_soon(self, now: datetime | None = None) -> list[Notification]:
+        """Notify tickets of mine that entered due soon since the last check. The first check
+        only records what is already due soon (that is not news at the start of a session)."""
+        q = TicketQuery(
+            view="due_soon", now=now, sort=TicketSort.SLA, descending=False, me_id=self._me_id
+        )
+        mine = [
+            t
+            for t in self._store.query_tickets(q, 0, _DUE_SOON_SCAN)
+            if t.assignee_id == self._me_id
+        ]
+        current = {t.id for t in mine}
+        seen = self._due_soon_seen
+        self._due_soon_seen = current
+        if seen is None:
+            return []
+        found = [
+            Notification(NotificationKind.SLA_DUE_SOON, t.id, t.subject, "")
+            for t in mine
+            if t.id not in seen
+        ]
+        self._emit(found)
+        return found

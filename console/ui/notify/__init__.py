@@ -1,0 +1,1 @@
+"""Notifications: in-app toasts and the system tray."""

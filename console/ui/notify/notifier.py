@@ -1,0 +1,62 @@
+"""Turns the session's notifications into a toast and a tray message, focused window or not.
+
+Chatwoot mutes notifications while its window has focus (#5403); an agent looking at another
+ticket still needs to know that a customer answered or an SLA is about to break, so both kinds
+always show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from console.ui.i18n import tr
+from console.ui.notify.toast import ToastStack
+from console.ui.notify.tray import TrayNotifier
+
+__all__ = ["KINDS", "Notifier", "heading_for"]
+
+KINDS = ("assigned", "customer_reply", "sla_due_soon", "sla_breached")
+_URGENT = frozenset({"sla_due_soon", "sla_breached"})
+
+
+def heading_for(kind: str, ticket_id: int) -> str:
+    headings = {
+        "assigned": tr("New assignment · #{id}", id=ticket_id),
+        "customer_reply": tr("Customer replied · #{id}", id=ticket_id),
+        "sla_due_soon": tr("SLA about to breach · #{id}", id=ticket_id),
+        "sla_breached": tr("SLA breached · #{id}", id=ticket_id),
+    }
+    return headings.get(kind, tr("Ticket #{id}", id=ticket_id))
+
+
+class Notifier(QObject):
+    open_ticket = Signal(int)
+
+    def __init__(self, host: QWidget, *, tray: bool = True) -> None:
+        super().__init__(host)
+        self.toasts = ToastStack(host)
+        self.tray = TrayNotifier(self) if tray else None
+        self.toasts.ticket_clicked.connect(self.open_ticket)
+        if self.tray is not None:
+            self.tray.clicked.connect(self.open_ticket)
+
+    def notify(self, notification: Any) -> None:
+        """`notification`: sync's Notification(kind, ticket_id, title, body)."""
+        kind = str(getattr(notification, "kind", ""))
+        ticket_id = int(notification.ticket_id)
+        heading = heading_for(kind, ticket_id)
+        title = str(getattr(notification, "title", "") or "")
+        body = str(getattr(notification, "body", "") or "")
+        if len(body) > 160:
+            body = body[:159] + "…"
+        self.toasts.show_toast(kind, heading, title, body, ticket_id)
+        if self.tray is not None:
+            text = f"{title}\n{body}" if body else title
+            self.tray.show_message(heading, text, ticket_id, urgent=kind in _URGENT)
+
+    def close(self) -> None:
+        if self.tray is not None:
+            self.tray.close()

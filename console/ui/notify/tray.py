@@ -1,0 +1,70 @@
+"""The system tray: a message per notification, where the desktop has a tray at all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+__all__ = ["TrayNotifier"]
+
+TRAY_MS = 8000
+
+
+def _icon() -> QIcon:
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        return icon
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#2563eb"))
+    painter.setPen(QColor("#1d4ed8"))
+    painter.drawRoundedRect(2, 2, 28, 28, 7, 7)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class TrayNotifier(QObject):
+    """Shows tray messages; `clicked` carries the ticket of the last message."""
+
+    clicked = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon: QSystemTrayIcon | None = None
+        self.shown: list[tuple[str, str, int]] = []  # (title, text, ticket id), newest last
+        self._last_ticket: int | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon = QSystemTrayIcon(_icon(), self)
+            self.icon.setToolTip("Support Console")
+            self.icon.messageClicked.connect(self._on_clicked)
+            self.icon.show()
+
+    @property
+    def available(self) -> bool:
+        return self.icon is not None
+
+    def show_message(self, title: str, text: str, ticket_id: int, urgent: bool = False) -> bool:
+        """Tray messages are plain text on every platform; False when there is no tray."""
+        self.shown.append((title, text, ticket_id))
+        del self.shown[:-20]
+        self._last_ticket = ticket_id
+        if self.icon is None or not QSystemTrayIcon.supportsMessages():
+            return False
+        level = (
+            QSystemTrayIcon.MessageIcon.Warning
+            if urgent
+            else QSystemTrayIcon.MessageIcon.Information
+        )
+        self.icon.showMessage(title, text, level, TRAY_MS)
+        return True
+
+    def _on_clicked(self) -> None:
+        if self._last_ticket is not None:
+            self.clicked.emit(self._last_ticket)
+
+    def close(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()

@@ -1,0 +1,1 @@
+"""Command palette (Ctrl+K) and the keyboard shortcuts sheet."""
