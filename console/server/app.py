@@ -19,6 +19,7 @@ from console.server.routes import auth, customers, events, tickets, workspace
 from console.server.routes import sla as sla_routes
 from console.server.routes.collab import COLLAB_ROUTERS
 from console.server.runtime import Runtime
+from console.server.schema_version import prepare_schema
 from console.server.seeding import is_empty, seed_workspace
 from console.server.services.sla import seed_default_policies
 from console.server.settings import ServerSettings
@@ -27,7 +28,7 @@ from console.server.sla_sweeper import run_sla_sweeper, sweep_once
 
 def _prepare(runtime: Runtime) -> None:
     """Schema, and in demo mode the demo workspace when the database is still empty."""
-    runtime.db.create_schema()
+    prepare_schema(runtime.db, demo=runtime.settings.demo)
     with runtime.db.write() as session:
         seed_default_policies(session)
     settings = runtime.settings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,6 +54,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     settings = settings_from_args(args)
+    if not settings.demo:
+        # Say it in one sentence before the server starts, rather than in a startup traceback.
+        from console.server.db import Database
+        from console.server.schema_version import SCHEMA_VERSION, stored_version
+
+        db = Database(settings.database_url)
+        try:
+            found = stored_version(db)
+        finally:
+            db.dispose()
+        if found is not None and found != SCHEMA_VERSION:
+            print(
+                f"support-console-server: the database holds schema version {found}; this "
+                f"server needs {SCHEMA_VERSION}. Back it up and upgrade it, or use another "
+                "--database.",
+                file=sys.stderr,
+            )
+            return 2
     server = make_server(create_app(settings), args.host, args.port, log_config=True)
     server.run()
     return 0

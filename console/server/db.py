@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.server.models import Base
+from console.server.models import SCHEMA_VERSION, Base, SchemaInfo
 from console.server.notifier import EventNotifier
 
 _SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -67,7 +67,11 @@ class Database:
         return self.engine.dialect.name
 
     def create_schema(self) -> None:
+        """Create missing tables and record the schema version of a new database."""
         Base.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            if conn.execute(select(SchemaInfo.version)).first() is None:
+                conn.execute(insert(SchemaInfo).values(version=SCHEMA_VERSION))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

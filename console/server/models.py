@@ -25,6 +25,16 @@ class Base(DeclarativeBase):
     pass
 
 
+# The shape of these tables; bump it with every change (see schema_version.py).
+SCHEMA_VERSION = 3
+
+
+class SchemaInfo(Base):
+    __tablename__ = "schema_info"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class Agent(Base):
     __tablename__ = "agents"
 

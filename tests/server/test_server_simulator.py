@@ -77,12 +77,14 @@ def test_simulating_demo_server_emits_events(tmp_path: Path) -> None:
             ).json()["token"]
             c.headers["Authorization"] = f"Bearer {token}"
             assert c.get("/me").json()["role"] == "vip_manager"
-            deadline = time.monotonic() + 10
+            # New tickets and follow-ups both come, in random order: wait for both kinds.
+            wanted = {"ticket.created", "message.created"}
+            deadline = time.monotonic() + 20
             items: list[dict[str, object]] = []
-            while time.monotonic() < deadline and len(items) < 6:
-                items = c.get("/events", params={"after": 0}).json()["items"]
+            while time.monotonic() < deadline and not wanted <= {e["type"] for e in items}:
+                items = c.get("/events", params={"after": 0, "limit": 500}).json()["items"]
                 time.sleep(0.1)
     finally:
         server.stop()
-    assert len(items) >= 6
+    assert len(items) >= 2
     assert {"ticket.created", "message.created"} <= {e["type"] for e in items}
