@@ -176,7 +176,9 @@ class SyncEngine(InboxCommands):
     async def _connect_and_follow(self) -> None:
         cursor = await self._feed.cursor()
         if cursor is None:
-            cursor = await self._feed.bootstrap()
+            cursor = await self._feed.bootstrap(
+                on_reachable=lambda: self._set_state(ConnectionState.SYNCING)
+            )
         cursor = await self._feed.catch_up(cursor)
         self._went_online()
         self._spawn(self._refresh_workspace_data())

@@ -64,8 +64,12 @@ class EventFeed:
     async def cursor(self) -> int | None:
         return await asyncio.to_thread(self._store.event_cursor)
 
-    async def bootstrap(self) -> int:
+    async def bootstrap(self, on_reachable: Callable[[], None] | None = None) -> int:
+        """Load every ticket, then return the event id to follow from. `on_reachable` runs
+        once the server has answered (a full load takes a while: say so, not "offline")."""
         newest = (await self._client.events(after=0, limit=1)).last_id
+        if on_reachable is not None:
+            on_reachable()
         page_cursor: str | None = None
         total = 0
         while True:

@@ -85,9 +85,10 @@ def test_server_down_at_start_then_up(server: LoopbackServer, store: Store) -> N
             await server.astart()
             await running.online()
             assert len(local_ticket_ids(store)) > 1000
-        assert states[:3] == [
+        assert states[:4] == [
             ConnectionState.RECONNECTING,
             ConnectionState.OFFLINE,
+            ConnectionState.SYNCING,  # the server answered; the tickets are loading
             ConnectionState.ONLINE,
         ]
         assert states[-1] is ConnectionState.OFFLINE  # stopped

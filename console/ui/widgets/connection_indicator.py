@@ -15,6 +15,7 @@ def _texts() -> dict[str, str]:
         "reconnecting": tr("Reconnecting…"),
         "offline": tr("Offline — changes are kept and sent later"),
         "connecting": tr("Connecting…"),
+        "syncing": tr("Syncing tickets…"),
     }
 
 
@@ -24,6 +25,7 @@ def _tips() -> dict[str, str]:
         "reconnecting": tr("The connection dropped; trying again. Your work is saved locally."),
         "offline": tr("The server cannot be reached. Replies wait in the outbox."),
         "connecting": tr("Starting up."),
+        "syncing": tr("Loading the tickets from the server. Your work is saved locally."),
     }
 
 
