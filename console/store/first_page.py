@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "TicketRow",
     "read_first_page",
     "read_page",
+    "ticket_row",
 ]
 
 log = logging.getLogger(__name__)
@@ -125,7 +127,8 @@ def _sla(text: str | None) -> SlaRow | None:
     )
 
 
-def _row(values: tuple[Any, ...]) -> TicketRow:
+def ticket_row(values: Sequence[Any]) -> TicketRow:
+    """A row of the `_COLUMNS` (tickets.READ_COLUMNS) as a TicketRow."""
     return TicketRow(
         id=values[0],
         subject=values[1],
@@ -199,7 +202,7 @@ def _page(conn: sqlite3.Connection, clause: _Clause, offset: int, limit: int) ->
         f"ORDER BY {clause.order} LIMIT ? OFFSET ?",
         [*clause.params, max(0, limit), max(0, offset)],
     )
-    return [_row(values) for values in rows]
+    return [ticket_row(values) for values in rows]
 
 
 def _count(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> int:

@@ -2,18 +2,21 @@
 
 Migration N brings a file from version N-1 to N. Each is written as plain SQL frozen at the time
 it was added, never derived from the current table definitions, so old files always upgrade the
-same way. The cache tables (tickets, messages, customers) may be rebuilt because the server can
-refill them; drafts and outbox hold the agent's own work and are only ever altered in place.
+same way (one exception: the search index is rebuilt with the current `search.index_text`). The
+cache tables (tickets, messages, customers) may be rebuilt because the server can refill them;
+drafts and outbox hold the agent's own work and are only ever altered in place.
 All pending migrations run in one transaction: a failed upgrade leaves the file untouched.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine
 
 from console.store.db import writing
+from console.store.search import index_text
 
 
 class StoreVersionError(RuntimeError):
@@ -195,6 +198,31 @@ def _v3_inbox_columns(conn: Connection) -> None:
             data TEXT NOT NULL)""",
     ):
         conn.exec_driver_sql(statement)
+    _v3_rebuild_search_index(conn)
+
+
+def _v3_rebuild_search_index(conn: Connection) -> None:
+    # CJK runs are indexed as overlapping bigrams (search.py) instead of one token per
+    # character: every cached row's search text is recomputed and the index built afresh.
+    rows = conn.exec_driver_sql(
+        "SELECT id, subject, last_message_preview, customer_uid, customer_name, search_terms"
+        " FROM tickets"
+    ).all()
+    conn.exec_driver_sql("DROP TABLE tickets_fts")
+    conn.exec_driver_sql(
+        """CREATE VIRTUAL TABLE tickets_fts USING fts5(
+            search_text, content='tickets', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2')"""
+    )
+    if rows:
+        conn.exec_driver_sql(
+            "UPDATE tickets SET search_text = ? WHERE id = ?",
+            [
+                (index_text(subject, preview, uid, name, *json.loads(terms)), ticket_id)
+                for ticket_id, subject, preview, uid, name, terms in rows
+            ],
+        )
+    conn.exec_driver_sql("INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild')")
 
 
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (

@@ -39,6 +39,7 @@ from console.store import (
 )
 from console.store.db import create_sqlite_engine, reading, writing
 from console.store.events import decode
+from console.store.first_page import TicketRow
 from console.store.hub import Change, ChangeHub
 from console.store.migrations import migrate
 from console.store.records import (
@@ -51,7 +52,11 @@ from console.store.records import (
 )
 from console.store.timestamps import now_micros
 
-__all__ = ["Store"]
+__all__ = ["COUNT_CAP", "Store"]
+
+COUNT_CAP = (
+    1_000  # count_tickets_capped's default: beyond it an exact number tells an agent nothing
+)
 
 _CURSOR_KEY = "event_cursor"
 _KEEP_FINISHED_OUTBOX_US = 7 * 24 * 3600 * 1_000_000
@@ -103,18 +108,28 @@ class Store:
         with reading(self._engine) as conn:
             return tickets.get(conn, ticket_id)
 
-    def query_tickets(self, q: TicketQuery, offset: int, limit: int) -> list[TicketOut]:
+    def query_tickets(self, q: TicketQuery, offset: int, limit: int) -> list[TicketRow]:
+        """A page of `q` as light rows with TicketOut's attributes (`ticket()` gives the
+        validated TicketOut)."""
         with reading(self._engine) as conn:
             return tickets.query(conn, q, offset, limit)
 
     def count_tickets(self, q: TicketQuery) -> int:
+        """The exact number of tickets in `q`."""
         with reading(self._engine) as conn:
             return tickets.count(conn, q)
 
-    def count_views(self, queries: Sequence[TicketQuery]) -> list[int]:
-        """The counts of several queries from one snapshot (the view selector's badges)."""
+    def count_tickets_capped(self, q: TicketQuery, cap: int = COUNT_CAP) -> tuple[int, bool]:
+        """(count, capped): exact for views and filters; a text search or tag with more than
+        `cap` matches answers (cap, True) — show it as "1,000+" — at a fraction of the cost."""
         with reading(self._engine) as conn:
-            return [tickets.count(conn, q) for q in queries]
+            return tickets.count_capped(conn, q, cap)
+
+    def count_views(self, queries: Sequence[TicketQuery]) -> list[int]:
+        """The exact counts of several queries from one snapshot (the view selector's badges);
+        views and filters without text or tag are counted in one pass."""
+        with reading(self._engine) as conn:
+            return tickets.count_many(conn, queries)
 
     def tickets_by_id(self, ids: Sequence[int]) -> dict[int, TicketOut]:
         with reading(self._engine) as conn:

@@ -75,6 +75,10 @@ class Plan:
     params: tuple[Any, ...]
     fts: str | None
     ids: tuple[int, ...]
+    # The conditions on the tickets table alone (no text, tag or id sets): what a count drives
+    # from the text index or the tag's rows checks on each ticket it reaches.
+    filters: str = "1"
+    filter_params: tuple[Any, ...] = ()
 
 
 def _now_micros(q: TicketQuery) -> int:
@@ -130,6 +134,7 @@ def plan(q: TicketQuery, *, plain: bool = False) -> Plan:
     if q.priority:
         conditions.append(f"{col('priority_rank')} = ?")
         params.append(PRIORITY_RANKS.get(str(q.priority), -1))
+    filters, filter_params = " AND ".join(conditions) or "1", tuple(params)
     if q.tag:
         conditions.append("id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)")
         params.append(q.tag)
@@ -139,7 +144,8 @@ def plan(q: TicketQuery, *, plain: bool = False) -> Plan:
     if fts is not None:
         conditions.append("id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)")
         params.append(fts)
-    return Plan(" AND ".join(conditions) or "1", tuple(params), fts, ids)
+    where = " AND ".join(conditions) or "1"
+    return Plan(where, tuple(params), fts, ids, filters, filter_params)
 
 
 def sla_columns(

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 from console.api.schemas import TicketOut
 from console.core.domain import OPEN_STATUSES
 from console.store import tables
+from console.store.first_page import TicketRow, ticket_row
 from console.store.records import OutboxKind, TicketQuery
 from console.store.search import index_text
 from console.store.ticket_sql import (
@@ -348,7 +349,8 @@ def _narrow(conn: Connection, found: Plan, q: TicketQuery) -> bool:
     return bool(sizes) and min(sizes) <= NARROW_MAX
 
 
-def query(conn: Connection, q: TicketQuery, offset: int, limit: int) -> list[TicketOut]:
+def query(conn: Connection, q: TicketQuery, offset: int, limit: int) -> list[TicketRow]:
+    """A page of `q` as light rows (TicketOut's attributes, no validation: ~10x cheaper)."""
     found = plan(q)
     if _narrow(conn, found, q):
         found = plan(q, plain=True)
@@ -360,7 +362,7 @@ def query(conn: Connection, q: TicketQuery, offset: int, limit: int) -> list[Tic
         "LIMIT ? OFFSET ?"
     )
     rows = conn.exec_driver_sql(sql, (*found.params, max(0, limit), max(0, offset)))
-    return [_ticket(row) for row in rows]
+    return [ticket_row(row) for row in rows]
 
 
 def count(conn: Connection, q: TicketQuery) -> int:
@@ -369,6 +371,55 @@ def count(conn: Connection, q: TicketQuery) -> int:
         found = plan(q, plain=True)
     sql = f"SELECT count(*) FROM tickets WHERE {found.where}"
     return int(conn.exec_driver_sql(sql, found.params).scalar_one())
+
+
+def count_capped(conn: Connection, q: TicketQuery, cap: int) -> tuple[int, bool]:
+    """(count, capped): exact for views and filters; a text search or tag with more than `cap`
+    matches gives (cap, True), having read no more than cap + 1 of them when there are many."""
+    found = plan(q)
+    if found.fts is None and not q.tag:
+        return count(conn, q), False
+    if _narrow(conn, found, q):
+        found = plan(q, plain=True)
+        sql = f"SELECT count(*) FROM tickets WHERE {found.where}"
+        n = int(conn.exec_driver_sql(sql, found.params).scalar_one())
+        return (cap, True) if n > cap else (n, False)
+    found = plan(q, plain=True)
+    if found.fts is not None:
+        # Stream the text matches, check each ticket by its id, stop after cap + 1.
+        source = "tickets_fts CROSS JOIN tickets ON tickets.id = tickets_fts.rowid"
+        conditions = ["tickets_fts MATCH ?", found.filters]
+        params: list[Any] = [found.fts, *found.filter_params]
+        if q.tag:
+            conditions.append("tickets.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)")
+            params.append(q.tag)
+    else:
+        source = "ticket_tags CROSS JOIN tickets ON tickets.id = ticket_tags.ticket_id"
+        conditions = ["ticket_tags.tag = ?", found.filters]
+        params = [q.tag, *found.filter_params]
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {' AND '.join(conditions)} LIMIT ?)"
+    n = int(conn.exec_driver_sql(sql, (*params, cap + 1)).scalar_one())
+    return (cap, True) if n > cap else (n, False)
+
+
+def count_many(conn: Connection, queries: Sequence[TicketQuery]) -> list[int]:
+    """Exact counts of several queries. Those without text or tag are counted together in one
+    pass over the filter index (one count(CASE ...) per query); the others one by one."""
+    counts: list[int | None] = [None] * len(queries)
+    together: list[tuple[int, Plan]] = []
+    for i, q in enumerate(queries):
+        found = plan(q)
+        if found.fts is None and not found.ids and not q.tag:
+            together.append((i, found))
+    if len(together) > 1:
+        terms = ", ".join(f"count(CASE WHEN {found.where} THEN 1 END)" for _i, found in together)
+        params = tuple(p for _i, found in together for p in found.params)
+        row = conn.exec_driver_sql(
+            f"SELECT {terms} FROM tickets INDEXED BY ix_tickets_filters", params
+        ).one()
+        for (i, _found), n in zip(together, row, strict=True):
+            counts[i] = int(n)
+    return [n if n is not None else count(conn, q) for n, q in zip(counts, queries, strict=True)]
 
 
 def for_customer(conn: Connection, uid: str, limit: int) -> list[TicketOut]:

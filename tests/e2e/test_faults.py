@@ -245,8 +245,9 @@ def test_malformed_event_payloads_are_skipped(
         async with console_on(live_server, tmp_path) as session:
             window, store = session.window, session.store
             model = window.inbox.model
-            victim = model.ticket_at(0)
+            victim = store.ticket(model.ticket_at(0).id)  # the full ticket, as the server sent it
             target = model.ticket_at(2)
+            assert victim is not None and target is not None
             states: list[str] = []
             unsubscribe = store.hub.subscribe(lambda _c: states.append(str(session.sync.state)))
             bad = [

@@ -141,8 +141,13 @@ def test_reply_roundtrip_through_an_outage(qasync_loop, qtbot, live_server: Live
         ]
         assert {b.message.state for b in view.conversation.bubbles} == {"sent"}
 
-    try:
-        qasync_loop.run_until_complete(scenario())
-    finally:
-        qasync_loop.run_until_complete(launcher.aclose())
-        qasync_loop.run_until_complete(checker.aclose())
+    async def scenario_then_close() -> None:
+        # One pass of the loop: after run_until_complete returns, qasync still delivers queued
+        # Qt events with no asyncio loop running, and a request started then would fail.
+        try:
+            await scenario()
+        finally:
+            await launcher.aclose()
+            await checker.aclose()
+
+    qasync_loop.run_until_complete(scenario_then_close())

@@ -187,6 +187,14 @@ def _make_v2_file(path: Path) -> None:
         con.execute(
             "INSERT INTO tickets_fts (rowid, search_text) VALUES (7, 'withdrawal stuck\nhelp\nu7')"
         )
+        # v2 indexed one token per CJK character; v3 rebuilds the index with bigrams.
+        v2_text = " 提  币 未 到 账 \n\nu8"
+        con.execute(
+            "INSERT INTO tickets VALUES (8, '提币未到账', 'open', 'normal', 'email',"
+            " 'kyc', 'zh', 'U8', NULL, '[]', 1, 1, 1, 1, '', 1, ?)",
+            (v2_text,),
+        )
+        con.execute("INSERT INTO tickets_fts (rowid, search_text) VALUES (8, ?)", (v2_text,))
         con.execute("INSERT INTO drafts VALUES ('ticket:7', '写了一半', 1)")
         con.execute("INSERT INTO meta VALUES ('event_cursor', '99')")
     con.close()
@@ -204,9 +212,12 @@ def test_v2_cache_upgrades_in_place(tmp_path: Path) -> None:
             ["vip"],
         )
         assert got.sla is None and got.customer_name == ""
-        assert [t.id for t in store.query_tickets(TicketQuery("all", sort="priority"), 0, 5)] == [7]
+        by_priority = TicketQuery("all", sort="priority")
+        assert [t.id for t in store.query_tickets(by_priority, 0, 5)] == [7, 8]
         assert store.count_tickets(TicketQuery("all", tag="vip")) == 1
         assert store.count_tickets(TicketQuery("mine", me_id=3, text="withdrawal")) == 1
+        for text in ("提币", "到账", "提币未到账", "币"):
+            assert [t.id for t in store.query_tickets(TicketQuery("all", text=text), 0, 5)] == [8]
         assert store.draft("ticket:7") == "写了一半"
         assert store.event_cursor() is None  # the next sync bootstraps the new fields
         fresh = ticket(7, customer_name="Li", tags=["new"], version=4)

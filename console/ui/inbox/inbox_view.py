@@ -74,7 +74,6 @@ class InboxView(QWidget):
         self.bulk_bar = BulkBar(self.selected_targets, me_id)
         self.empty_label = QLabel(objectName="emptyHint")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setVisible(self.model.rowCount() == 0)
         self.saved = SavedViews(self, me_id)
         self.counter: ViewCounter | None = None
 
@@ -91,6 +90,8 @@ class InboxView(QWidget):
         list_layout.addWidget(self.bulk_bar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty_label)
+        # Shown or hidden once in the layout: a parentless widget shown becomes a window.
+        self.empty_label.setVisible(self.model.rowCount() == 0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -264,11 +265,15 @@ class InboxView(QWidget):
         self._restore_selection()
 
     def _restore_selection(self) -> None:
-        """Rows move when tickets change: keep the agent's tickets selected, without reopening."""
+        """Rows move when tickets change: keep the agent's tickets selected, without reopening.
+
+        They are looked for on the rows the table shows (read for painting anyway) and in the
+        pages still loaded, so a change costs no page reads beyond the ones on screen."""
         wanted = self._selected_ids or ([self._selected_id] if self._selected_id else [])
         if not wanted:
             return
-        rows = self.model.rows_of(wanted)
+        near = self._shown_rows()
+        rows = self.model.rows_of(wanted, near=near)
         selection_model = self.table.selectionModel()
         blocked = selection_model.blockSignals(True)
         try:
@@ -278,7 +283,9 @@ class InboxView(QWidget):
                 selection.select(self.model.index(row, 0), self.model.index(row, last))
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
             selection_model.select(selection, flags)
-            current = self.model.rows_of([self._selected_id]) if self._selected_id else []
+            current = (
+                self.model.rows_of([self._selected_id], near=near) if self._selected_id else []
+            )
             if current:
                 selection_model.setCurrentIndex(
                     self.model.index(current[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
@@ -286,6 +293,16 @@ class InboxView(QWidget):
         finally:
             selection_model.blockSignals(blocked)
         self.table.viewport().update()
+
+    def _shown_rows(self) -> range:
+        """The rows on screen (or about to be, right after a reset)."""
+        table = self.table
+        height = table.viewport().height()
+        first = max(0, table.rowAt(0))
+        last = table.rowAt(max(0, height - 1))
+        if last < 0:
+            last = first + height // max(1, table.verticalHeader().defaultSectionSize()) + 1
+        return range(first, last + 1)
 
     def _update_title(self) -> None:
         saved = self.saved.find(self._saved_id) if self._saved_id is not None else None

@@ -10,7 +10,7 @@ from console.core.domain import SlaState
 from console.core.sla import SlaClock, SlaStatus, sla_status
 from console.ui.i18n import tr
 
-__all__ = ["SlaCell", "compact_duration", "sla_cell", "sla_of"]
+__all__ = ["SlaCell", "compact_duration", "sla_cell", "sla_face", "sla_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,24 @@ def compact_duration(delta: timedelta) -> str:
     if mins:
         return tr("{minutes}m", minutes=mins)
     return tr("<1m")
+
+
+def _face_text(status: SlaStatus) -> str:
+    state = status.state
+    if state is SlaState.NONE:
+        return "—"
+    if state is SlaState.MET:
+        return tr("Met")
+    if state is SlaState.PAUSED:
+        return tr("Paused")
+    left = compact_duration(status.remaining or timedelta(0))
+    return tr("−{time}", time=left) if state is SlaState.BREACHED else left
+
+
+def sla_face(ticket: Any, now: datetime) -> tuple[SlaState, str]:
+    """What the cell shows (`sla_cell`'s state and text) without wording its tooltip."""
+    status = sla_of(ticket, now)
+    return status.state, _face_text(status)
 
 
 def sla_cell(ticket: Any, now: datetime) -> SlaCell:

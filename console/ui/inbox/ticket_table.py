@@ -3,8 +3,8 @@ store, coloured state cells, and keyboard movement (j / k move, Enter opens)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.store.records import TicketQuery
@@ -61,8 +61,22 @@ class TicketTable(QTableView):
         header.sectionClicked.connect(self._on_header_clicked)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, width)
-        self.setItemDelegate(RowDelegate(model, self))
+        self._delegate = RowDelegate(model, self)
+        self.setItemDelegate(self._delegate)
         self.show_sort(model.query())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Whole rows from the delegate's row pixmaps (no grid, no per-cell Python calls)."""
+        painter = QPainter(self.viewport())
+        try:
+            self._delegate.paint_rows(self, painter, event.rect())
+        finally:
+            painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the style sheet's or the app's font
+            self._delegate.set_font(self.font())
 
     # --- sorting: the store orders, the header only shows it ---------------------------------
 

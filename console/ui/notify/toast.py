@@ -36,13 +36,15 @@ class Toast(QFrame):
         self.body = PlainLabel(body, objectName="toastBody", selectable=False)
         for label in (self.title, self.body):
             label.setWordWrap(True)
-        self.body.setVisible(bool(body))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(3)
         layout.addWidget(self.heading)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
+        # Only once it has a parent: showing a parentless label opens it as a window of its
+        # own, which takes the keyboard from whatever the agent is typing in.
+        self.body.setVisible(bool(body))
         self.setFixedWidth(_WIDTH)
         self._timer = QTimer(self, singleShot=True, interval=TOAST_MS)
         self._timer.timeout.connect(self.dismiss)

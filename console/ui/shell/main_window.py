@@ -86,7 +86,6 @@ class MainWindow(QMainWindow):
         self._inbox_follows_store = bridge is not None
 
         self.banner = Banner("demo")
-        self.banner.setVisible(demo)
         self.rail = NavRail()
         self.rail.add_page("inbox", "✉", lambda: tr("Inbox"))
         self.rail.add_page("settings", "⚙", lambda: tr("Settings"), bottom=True)
@@ -116,6 +115,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.banner)
+        self.banner.setVisible(demo)  # in the layout first, or it would open as a window
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 

@@ -38,7 +38,6 @@ class AttachmentChip(QFrame):
         self.thumbnail = QLabel(objectName="attachmentThumb")
         self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setVisible(self.image)
         self.name = PlainLabel(attachment.filename, objectName="attachmentName", selectable=False)
         self.name.setToolTip(plain_tooltip(attachment.filename))
         self.size = QLabel(file_size_text(attachment.size), objectName="mutedLabel")
@@ -59,6 +58,9 @@ class AttachmentChip(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(line)
+        # Visibility is set only once a widget has a parent: a parentless widget that is shown
+        # opens as a window of its own and takes the keyboard from the agent.
+        self.thumbnail.setVisible(self.image)
         self.retranslate()
 
     def set_preview(self, image: QImage | None) -> None:
@@ -127,7 +129,8 @@ class AttachmentStrip(QWidget):
             )
             self.pending.append(label)
             layout.addWidget(label)
-        self.setVisible(bool(self.chips or self.pending))
+        if not (self.chips or self.pending):
+            self.hide()  # otherwise shown with the message (see AttachmentChip)
 
     def retranslate(self) -> None:
         for chip in self.chips:

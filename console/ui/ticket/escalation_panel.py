@@ -47,11 +47,7 @@ class EscalationCard(QFrame):
         self.answer_caption = PlainLabel(objectName="escalationAnswerCaption", selectable=False)
         self.answer = MessageText(escalation.answer or "")
         self.answer.setObjectName("escalationAnswer")
-        has_answer = bool(escalation.answer)
-        self.answer_caption.setVisible(has_answer)
-        self.answer.setVisible(has_answer)
         self.close_button = QPushButton(objectName="secondaryButton")
-        self.close_button.setVisible(escalation.status != EscalationStatus.CLOSED)
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self.escalation.id))
         top = QHBoxLayout()
         top.setSpacing(6)
@@ -70,6 +66,11 @@ class EscalationCard(QFrame):
         layout.addWidget(self.answer_caption)
         layout.addWidget(self.answer)
         layout.addLayout(bottom)
+        # Once in the layout: a parentless widget that is shown opens as a window of its own.
+        has_answer = bool(escalation.answer)
+        self.answer_caption.setVisible(has_answer)
+        self.answer.setVisible(has_answer)
+        self.close_button.setVisible(escalation.status != EscalationStatus.CLOSED)
         self.retranslate()
 
     def retranslate(self) -> None:

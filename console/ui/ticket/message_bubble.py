@@ -62,7 +62,6 @@ class MessageBubble(QFrame):
         self.kind_tag = QLabel(objectName="messageKind")
         self.time = QLabel(objectName="messageTime")
         self.merged_from = QLabel(objectName="mergedFrom")
-        self.merged_from.setVisible(message.merged_from_id is not None)
         self.body = MessageText(message.body)
         self.body.setObjectName("messageBody")
         self.attachments = AttachmentStrip(
@@ -99,6 +98,8 @@ class MessageBubble(QFrame):
         layout.addWidget(self.body)
         layout.addWidget(self.attachments)
         layout.addLayout(status)
+        # Once in the layout: a parentless widget that is shown opens as a window of its own.
+        self.merged_from.setVisible(message.merged_from_id is not None)
         self.retranslate()
 
     def shows_state(self) -> bool:

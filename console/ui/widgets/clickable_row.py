@@ -27,12 +27,13 @@ class ClickableRow(QFrame):
         self.title.setWordWrap(True)
         self.detail = PlainLabel(detail, objectName="mutedLabel", selectable=False)
         self.detail.setWordWrap(True)
-        self.detail.setVisible(bool(detail))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(1)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+        # Only once it has a parent: shown earlier, a label opens as a window of its own.
+        self.detail.setVisible(bool(detail))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
