@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 # The PRAGMA user_version whose tickets table this module knows (migrations.LATEST_VERSION).
 SCHEMA_VERSION = 3
 
-# tickets.READ_COLUMNS (a test holds them equal; importing it would load SQLAlchemy).
+# ticket_rows.READ_COLUMNS (a test holds them equal; importing it would load SQLAlchemy).
 _COLUMNS = (
     "id, subject, status, priority, channel, category, language, customer_uid, assignee_id, "
     "tags, created_at, updated_at, version, message_count, last_message_preview, group_name, "
@@ -128,7 +128,7 @@ def _sla(text: str | None) -> SlaRow | None:
 
 
 def ticket_row(values: Sequence[Any]) -> TicketRow:
-    """A row of the `_COLUMNS` (tickets.READ_COLUMNS) as a TicketRow."""
+    """A row of the `_COLUMNS` (ticket_rows.READ_COLUMNS) as a TicketRow."""
     return TicketRow(
         id=values[0],
         subject=values[1],

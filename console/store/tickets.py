@@ -1,4 +1,7 @@
-"""Ticket cache: upserts that keep the newest version, and indexed paged queries for the inbox."""
+"""Ticket cache: upserts that keep the newest version, and indexed paged queries for the inbox.
+
+How a ticket becomes a row and back is `ticket_rows`.
+"""
 
 from __future__ import annotations
 
@@ -13,69 +16,47 @@ from console.core.domain import OPEN_STATUSES
 from console.store import tables
 from console.store.first_page import TicketRow, ticket_row
 from console.store.records import OutboxKind, TicketQuery
-from console.store.search import index_text
-from console.store.ticket_sql import (
-    NO_SLA_ORDER,
-    PRIORITY_RANKS,
-    Plan,
-    order_by,
-    plan,
-    sla_columns,
-    sort_index,
+from console.store.ticket_rows import (
+    COLUMN_NAMES,
+    READ_COLUMNS,
+    SELECT_COLUMNS,
+    json_list,
+    sla_from_document,
+    ticket_from_row,
+    ticket_row_values,
 )
-from console.store.timestamps import from_micros, to_micros
+from console.store.ticket_sql import PRIORITY_RANKS, Plan, order_by, plan, sort_index
+
+# The row format lives in ticket_rows; these names stay importable from here.
+__all__ = [
+    "NARROW_MAX",
+    "READ_COLUMNS",
+    "count",
+    "count_capped",
+    "count_many",
+    "for_customer",
+    "get",
+    "get_many",
+    "patch_local",
+    "query",
+    "reapply_pending_updates",
+    "sla_from_document",
+    "upsert",
+]
 
 _t = tables.tickets
 _OPEN_VALUES = frozenset(str(s) for s in OPEN_STATUSES)
-_SLA_TIMES = (
-    "first_response_due_at",
-    "first_response_at",
-    "resolution_due_at",
-    "resolved_at",
-    "paused_since",
-)
 # With at most this many candidates (text matches, a tag's tickets, "#id"), they are looked up
 # by id and sorted; with more, the sort index is walked and each entry tested against them.
 NARROW_MAX = 3_000
 
-# Read order: TicketOut's fields (first_page.py reads the same columns in the same order).
-READ_COLUMNS = (
-    "id",
-    "subject",
-    "status",
-    "priority",
-    "channel",
-    "category",
-    "language",
-    "customer_uid",
-    "assignee_id",
-    "tags",
-    "created_at",
-    "updated_at",
-    "version",
-    "message_count",
-    "last_message_preview",
-    "group_name",
-    "customer_name",
-    "customer_vip_tier",
-    "suggested_priority",
-    "suggestion_reason",
-    "sla",
-    "merged_into_id",
-    "linked_ids",
-    "open_escalations",
-    "search_terms",
-)
-_DERIVED = ("is_open", "search_text", "priority_rank", "sla_due", "sla_soon", "sla_order")
-_COLUMN_NAMES = READ_COLUMNS + _DERIVED
-_SELECT = ", ".join(READ_COLUMNS)
 # Raw SQL for the hot path: SQLAlchemy's per-row parameter processing costs more than SQLite.
 # Equal versions overwrite: that is how a re-fetch undoes a refused optimistic change.
 _UPSERT_SQL = (
-    f"INSERT INTO tickets ({', '.join(_COLUMN_NAMES)}) "
-    f"VALUES ({', '.join('?' for _ in _COLUMN_NAMES)}) "
+    f"INSERT INTO tickets ({', '.join(COLUMN_NAMES)}) "
+    f"VALUES ({', '.join('?' for _ in COLUMN_NAMES)}) "
     "ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{name} = excluded.{name}" for name in _COLUMN_NAMES[1:])
+    + ", ".join(f"{name} = excluded.{name}" for name in COLUMN_NAMES[1:])
     + " WHERE excluded.version >= tickets.version"
 )
 _FTS_INSERT_SQL = "INSERT INTO tickets_fts (rowid, search_text) VALUES (?, ?)"
@@ -84,117 +65,6 @@ _FTS_DELETE_SQL = (
 )
 _TAGS_DELETE_SQL = "DELETE FROM ticket_tags WHERE ticket_id = ?"
 _TAGS_INSERT_SQL = "INSERT OR IGNORE INTO ticket_tags (tag, ticket_id) VALUES (?, ?)"
-
-
-def _json_list(values: Sequence[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False) if values else "[]"
-
-
-def _load_list(text: str) -> list[Any]:
-    return json.loads(text) if text != "[]" else []
-
-
-def _sla_document(ticket: TicketOut) -> dict[str, Any] | None:
-    if ticket.sla is None:
-        return None
-    sla = ticket.sla
-    doc: dict[str, Any] = {
-        "policy_priority": str(sla.policy_priority),
-        "paused_seconds": sla.paused_seconds,
-    }
-    for name in _SLA_TIMES:
-        value = getattr(sla, name)
-        doc[name] = to_micros(value) if value is not None else None
-    return doc
-
-
-def sla_from_document(text: str | None) -> dict[str, Any] | None:
-    """The stored SLA JSON with its micros turned back into datetimes (SlaOut's fields)."""
-    if text is None:
-        return None
-    doc: dict[str, Any] = json.loads(text)
-    for name in _SLA_TIMES:
-        if doc.get(name) is not None:
-            doc[name] = from_micros(doc[name])
-    return doc
-
-
-def _row(ticket: TicketOut) -> tuple[Any, ...]:
-    is_open = ticket.status in OPEN_STATUSES
-    created = to_micros(ticket.created_at)
-    sla = _sla_document(ticket)
-    due, soon = sla_columns(sla, created, is_open)
-    return (
-        ticket.id,
-        ticket.subject,
-        str(ticket.status),
-        str(ticket.priority),
-        str(ticket.channel),
-        str(ticket.category),
-        ticket.language,
-        ticket.customer_uid,
-        ticket.assignee_id,
-        _json_list(ticket.tags),
-        created,
-        to_micros(ticket.updated_at),
-        ticket.version,
-        ticket.message_count,
-        ticket.last_message_preview,
-        ticket.group,
-        ticket.customer_name,
-        ticket.customer_vip_tier,
-        str(ticket.suggested_priority) if ticket.suggested_priority is not None else None,
-        ticket.suggestion_reason,
-        json.dumps(sla) if sla is not None else None,
-        ticket.merged_into_id,
-        _json_list(ticket.linked_ids),
-        ticket.open_escalations,
-        _json_list(ticket.search_terms),
-        1 if is_open else 0,
-        index_text(
-            ticket.subject,
-            ticket.last_message_preview,
-            ticket.customer_uid,
-            ticket.customer_name,
-            *ticket.search_terms,
-        ),
-        PRIORITY_RANKS[str(ticket.priority)],
-        due,
-        soon,
-        due if due is not None else NO_SLA_ORDER,
-    )
-
-
-def _ticket(row: Sequence[Any]) -> TicketOut:
-    return TicketOut.model_validate(
-        {
-            "id": row[0],
-            "subject": row[1],
-            "status": row[2],
-            "priority": row[3],
-            "channel": row[4],
-            "category": row[5],
-            "language": row[6],
-            "customer_uid": row[7],
-            "assignee_id": row[8],
-            "tags": _load_list(row[9]),
-            "created_at": from_micros(row[10]),
-            "updated_at": from_micros(row[11]),
-            "version": row[12],
-            "message_count": row[13],
-            "last_message_preview": row[14],
-            "group": row[15],
-            "customer_name": row[16],
-            "customer_vip_tier": row[17],
-            "suggested_priority": row[18],
-            "suggestion_reason": row[19],
-            "sla": sla_from_document(row[20]),
-            "merged_into_id": row[21],
-            "linked_ids": _load_list(row[22]),
-            "open_escalations": row[23],
-            "search_terms": _load_list(row[24]),
-        }
-    )
 
 
 _ID_CHUNK = 900  # well under SQLite's limit on bound parameters
@@ -229,13 +99,13 @@ def upsert(conn: Connection, items: Sequence[TicketOut]) -> list[int]:
     fts_insert: list[tuple[int, str]] = []
     tags_delete: list[tuple[int]] = []
     tags_insert: list[tuple[str, int]] = []
-    text_at = _COLUMN_NAMES.index("search_text")
+    text_at = COLUMN_NAMES.index("search_text")
     for ticket in latest.values():
         old = existing.get(ticket.id)
         # Equal versions overwrite: that is how a re-fetch undoes a refused optimistic change.
         if old is not None and ticket.version < old[0]:
             continue
-        row = _row(ticket)
+        row = ticket_row_values(ticket)
         rows.append(row)
         text = row[text_at]
         if old is None:
@@ -280,7 +150,7 @@ def patch_local(conn: Connection, ticket_id: int, payload: dict[str, Any]) -> bo
             continue
         if name == "tags":
             _set_tags(conn, ticket_id, value)
-            value = _json_list(value)
+            value = json_list(value)
         elif name == "status":
             values["is_open"] = 1 if value in _OPEN_VALUES else 0
         elif name == "priority":
@@ -309,8 +179,10 @@ def reapply_pending_updates(conn: Connection, ticket_ids: Iterable[int]) -> None
 
 
 def get(conn: Connection, ticket_id: int) -> TicketOut | None:
-    row = conn.exec_driver_sql(f"SELECT {_SELECT} FROM tickets WHERE id = ?", (ticket_id,)).first()
-    return _ticket(row) if row is not None else None
+    row = conn.exec_driver_sql(
+        f"SELECT {SELECT_COLUMNS} FROM tickets WHERE id = ?", (ticket_id,)
+    ).first()
+    return ticket_from_row(row) if row is not None else None
 
 
 def get_many(conn: Connection, ids: Sequence[int]) -> dict[int, TicketOut]:
@@ -319,9 +191,9 @@ def get_many(conn: Connection, ids: Sequence[int]) -> dict[int, TicketOut]:
         chunk = tuple(ids[start : start + _ID_CHUNK])
         marks = ", ".join("?" for _ in chunk)
         for row in conn.exec_driver_sql(
-            f"SELECT {_SELECT} FROM tickets WHERE id IN ({marks})", chunk
+            f"SELECT {SELECT_COLUMNS} FROM tickets WHERE id IN ({marks})", chunk
         ):
-            found[row[0]] = _ticket(row)
+            found[row[0]] = ticket_from_row(row)
     return found
 
 
@@ -358,7 +230,7 @@ def query(conn: Connection, q: TicketQuery, offset: int, limit: int) -> list[Tic
     else:
         source = f"tickets INDEXED BY {sort_index(q)}"
     sql = (
-        f"SELECT {_SELECT} FROM {source} WHERE {found.where} ORDER BY {order_by(q)} "
+        f"SELECT {SELECT_COLUMNS} FROM {source} WHERE {found.where} ORDER BY {order_by(q)} "
         "LIMIT ? OFFSET ?"
     )
     rows = conn.exec_driver_sql(sql, (*found.params, max(0, limit), max(0, offset)))
@@ -424,8 +296,8 @@ def count_many(conn: Connection, queries: Sequence[TicketQuery]) -> list[int]:
 
 def for_customer(conn: Connection, uid: str, limit: int) -> list[TicketOut]:
     rows = conn.exec_driver_sql(
-        f"SELECT {_SELECT} FROM tickets WHERE customer_uid = ? "
+        f"SELECT {SELECT_COLUMNS} FROM tickets WHERE customer_uid = ? "
         "ORDER BY created_at DESC, id DESC LIMIT ?",
         (uid, max(0, limit)),
     )
-    return [_ticket(row) for row in rows]
+    return [ticket_from_row(row) for row in rows]

@@ -1,14 +1,19 @@
 """End-to-end fixtures: the real reference server (demo workspace, seeded once per run, every
-test on its own copy) on a loopback port, the real style, English texts."""
+test on its own copy) on a loopback port, the real style, English texts, and the workspace
+tests' console (`run`)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from e2e_support import LiveServer, copy_database, seed_demo_database
+
+if TYPE_CHECKING:
+    from e2e_workspace_run import Run
 
 DEMO_TICKETS = 40
 
@@ -53,3 +58,11 @@ def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
     if QApplication.instance() is not None:
         QApplication.processEvents()
     gc.collect()
+
+
+@pytest.fixture
+def run(qasync_loop: Any, live_server: LiveServer, tmp_path: Path) -> Run:
+    """One console (alice) and a colleague's client (bob), for the workspace tests."""
+    from e2e_workspace_run import Run  # imports Qt: only when a test asks for it
+
+    return Run(qasync_loop, live_server, tmp_path / "profile")

@@ -55,7 +55,11 @@ class LoopbackServer:
 
     def __init__(self, database: Path) -> None:
         settings = ServerSettings(
-            database_url=sqlite_url(database), demo=True, simulate=False, event_poll_s=0.05
+            database_url=sqlite_url(database),
+            demo=True,
+            simulate=False,
+            event_poll_s=0.05,
+            demo_tickets=1_200,  # several bootstrap pages, without the full demo's 5,000
         )
         self.database = database
         self.port = free_port()

@@ -204,6 +204,10 @@ class _CountingStore:
         self.calls.append("count")
         return self._store.count_tickets(q)
 
+    def count_tickets_capped(self, q, cap=1000):
+        self.calls.append("count")
+        return self._store.count_tickets_capped(q, cap)
+
     def __getattr__(self, name):
         return getattr(self._store, name)
 

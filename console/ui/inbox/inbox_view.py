@@ -309,7 +309,10 @@ class InboxView(QWidget):
         label = _VIEW_LABELS.get(self._view)
         self.title.setText(saved.name if saved is not None else label() if label else self._view)
         total = self.model.rowCount()
-        self.count_label.setText(tr("{count} tickets", count=number(total)))
+        if self.model.is_capped():
+            self.count_label.setText(tr("{count}+ tickets", count=number(total)))
+        else:
+            self.count_label.setText(tr("{count} tickets", count=number(total)))
 
     def _on_current_row(self, current, _previous) -> None:
         ticket = self.model.ticket_at(current.row()) if current.isValid() else None

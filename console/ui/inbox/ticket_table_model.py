@@ -8,9 +8,8 @@ kept. Filtering and ordering happen in SQL (TicketQuery), never in a proxy model
 becomes `TicketQuery.sort` and one model reset, and a new query costs one page read plus, when
 the first page is full, one count.
 
-What a row shows (`row_cells`) is worked out once per row and kept until the row's ticket object,
-the clock, the language or the colleagues' names change; relative times and enum labels come
-from small caches, so painting a screenful costs little more than reading it.
+What a row shows (`row_cells`, worked out in `row_texts`) is kept until the row's ticket object,
+the clock, the language or the colleagues' names change. The columns are in `columns`.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from enum import IntEnum
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,11 +25,10 @@ from PySide6.QtGui import QFont
 
 from console.core.domain import TicketStatus
 from console.store.records import TicketQuery
-from console.ui.formatting import relative_time, short_datetime
 from console.ui.i18n import language, tr
-from console.ui.inbox.sla_cell import SlaCell, sla_cell, sla_face
-from console.ui.labels import channel_label, priority_label, status_label
-from console.ui.widgets.plain_text import plain_tooltip
+from console.ui.inbox.columns import SORT_KEYS, Column, column_headers
+from console.ui.inbox.row_texts import RowCells, RowTexts
+from console.ui.inbox.sla_cell import SlaCell
 
 if TYPE_CHECKING:
     from console.api.schemas import TicketOut
@@ -44,83 +41,13 @@ __all__ = ["SORT_KEYS", "Column", "RowCells", "TicketSource", "TicketTableModel"
 PAGE_SIZE = 60  # a screenful or two: at 100k each row read costs ~0.3 ms (pydantic)
 MAX_CACHED_PAGES = 24  # ~5 KB per ticket read: 24 pages are ~8 MB
 MAX_CACHED_ROWS = 2_000  # RowCells kept (a few screens' worth; cleared whole when full)
-_MAX_RELATIVE = 5_000  # relative-time strings kept (one per minute of age)
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
 TONE_ROLE = Qt.ItemDataRole.UserRole + 2  # a word the pill delegate turns into colours
 VIP_ROLE = Qt.ItemDataRole.UserRole + 3  # the customer's VIP tier (0 = none)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    ID = 0
-    PRIORITY = 1
-    SUBJECT = 2
-    CUSTOMER = 3
-    CHANNEL = 4
-    STATUS = 5
-    ASSIGNEE = 6
-    SLA = 7
-    UPDATED = 8
-
-
-# Columns the store can order by (TicketQuery.sort); the others ignore header clicks.
-SORT_KEYS: dict[Column, str] = {
-    Column.ID: "created",
-    Column.PRIORITY: "priority",
-    Column.SUBJECT: "subject",
-    Column.CUSTOMER: "customer",
-    Column.SLA: "sla",
-    Column.UPDATED: "updated",
-}
-
-
-def _headers() -> dict[Column, str]:
-    return {
-        Column.ID: tr("#"),
-        Column.PRIORITY: tr("Priority"),
-        Column.SUBJECT: tr("Subject"),
-        Column.CUSTOMER: tr("Customer"),
-        Column.CHANNEL: tr("Channel"),
-        Column.STATUS: tr("Status"),
-        Column.ASSIGNEE: tr("Assignee"),
-        Column.SLA: tr("SLA"),
-        Column.UPDATED: tr("Updated"),
-    }
-
-
 _COLUMNS = tuple(Column)
 _NCOLUMNS = len(_COLUMNS)
-_SUBJECT = int(Column.SUBJECT)
-_CUSTOMER = int(Column.CUSTOMER)
-
-
-class RowCells:
-    """What one row shows: per column its text, its tone (a pill) or None, and a content key.
-
-    `keys[column]` is everything the cell's pixels depend on besides geometry, selection and font
-    (column, text, tone, bold subject, VIP badge text), so equal keys may share a painted cell.
-    """
-
-    __slots__ = ("bold", "keys", "texts", "tones", "vip", "vip_text")
-
-    def __init__(
-        self,
-        texts: tuple[str, ...],
-        tones: tuple[str | None, ...],
-        bold: bool,
-        vip: int,
-        vip_text: str,
-    ) -> None:
-        self.texts = texts
-        self.tones = tones
-        self.bold = bold
-        self.vip = vip
-        self.vip_text = vip_text
-        keys = [(c, texts[c], tones[c], None) for c in range(len(texts))]
-        keys[_SUBJECT] = (_SUBJECT, texts[_SUBJECT], None, bold)
-        keys[_CUSTOMER] = (_CUSTOMER, texts[_CUSTOMER], None, vip_text)
-        self.keys = tuple(keys)
 
 
 class TicketSource(Protocol):
@@ -139,18 +66,9 @@ _TONE = int(TONE_ROLE)
 _VIP = int(VIP_ROLE)
 _ANSWERED_ROLES = frozenset({_DISPLAY, TICKET_ROLE, _TOOLTIP, _FONT, _ALIGNMENT, _TONE, _VIP})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_PRIORITY_TONES = {"urgent": "urgent", "high": "high", "normal": "normal", "low": "low"}
-_STATUS_TONES = {
-    "new": "new",
-    "open": "open",
-    "pending": "pending",
-    "on_hold": "on_hold",
-    "solved": "done",
-    "closed": "done",
-}
 
 
-class TicketTableModel(QAbstractTableModel):
+class TicketTableModel(RowTexts, QAbstractTableModel):
     TicketRole = TICKET_ROLE
     ToneRole = TONE_ROLE
     VipRole = VIP_ROLE
@@ -169,7 +87,8 @@ class TicketTableModel(QAbstractTableModel):
         self._query = query
         self._me_id = me_id
         self._pages: OrderedDict[int, Sequence[Ticket]] = OrderedDict()
-        self._count = store.count_tickets(query)
+        self._capped = False
+        self._count = self._counted(query)
         self._bold = QFont()
         self._bold.setBold(True)
         self._now = datetime.now(UTC)
@@ -204,11 +123,25 @@ class TicketTableModel(QAbstractTableModel):
         if len(first) < PAGE_SIZE:
             self._count = len(first)  # a short first page is the whole answer
         else:
-            self._count = self._store.count_tickets(query)
+            self._count = self._counted(query)
         if first:
             self._pages[0] = first
         self.endResetModel()
         self.refreshed.emit()
+
+    def _counted(self, query: TicketQuery) -> int:
+        """Rows to offer. A text search or tag matching thousands is capped (shown as
+        "1,000+"): nobody scrolls that far, and an exact count costs a full pass."""
+        capped_count = getattr(self._store, "count_tickets_capped", None)
+        if capped_count is None:  # the cold-start reader counts exactly
+            self._capped = False
+            return self._store.count_tickets(query)
+        count, self._capped = capped_count(query)
+        return int(count)
+
+    def is_capped(self) -> bool:
+        """True when more tickets match than the rows offered (a broad search)."""
+        return self._capped
 
     def set_source(self, store: TicketSource) -> None:
         """Read from `store` from now on (the Store, once open), keeping the view as it is."""
@@ -217,7 +150,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read after the store changed, keeping the view's scroll position and columns."""
-        new_count = self._store.count_tickets(self._query)
+        new_count = self._counted(self._query)
         self._names = self._agent_names()
         self._pages.clear()
         self._rows.clear()
@@ -331,12 +264,6 @@ class TicketTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_no)
         return page
 
-    def sla_at(self, ticket: Ticket) -> SlaCell:
-        cell = self._sla.get(ticket.id)
-        if cell is None:
-            cell = self._sla[ticket.id] = sla_cell(ticket, self._now)
-        return cell
-
     # --- Qt model interface ------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -351,7 +278,7 @@ class TicketTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             headers = self._headers
             if headers is None or self._headers_lang != language():
-                headers = self._headers = _headers()
+                headers = self._headers = column_headers()
                 self._headers_lang = language()
             return headers.get(Column(section))
         if role == _TOOLTIP and Column(section) in SORT_KEYS:
@@ -391,125 +318,3 @@ class TicketTableModel(QAbstractTableModel):
             new = ticket.status == TicketStatus.NEW
             return self._bold if new and column == Column.SUBJECT else None
         return _RIGHT if column == Column.ID else None  # TextAlignmentRole
-
-    def _tone(self, ticket: Ticket, column: Column) -> str | None:
-        if column == Column.PRIORITY:
-            return _PRIORITY_TONES.get(str(ticket.priority))
-        if column == Column.STATUS:
-            return _STATUS_TONES.get(str(ticket.status))
-        if column == Column.SLA:
-            return str(self.sla_at(ticket).state)
-        return None
-
-    def _tooltip(self, ticket: Ticket, column: Column) -> str | None:
-        if column == Column.SUBJECT:
-            return plain_tooltip(ticket.last_message_preview or ticket.subject)
-        if column == Column.CUSTOMER:
-            name = getattr(ticket, "customer_name", "")
-            return plain_tooltip(f"{name}\n{ticket.customer_uid}" if name else ticket.customer_uid)
-        if column == Column.SLA:
-            return self.sla_at(ticket).tooltip
-        if column == Column.UPDATED:
-            return short_datetime(ticket.updated_at)
-        return None
-
-    # --- what a row shows -------------------------------------------------------------------
-
-    def _cells_of(self, ticket: Ticket) -> RowCells:
-        if language() != self._lang:
-            self._language_changed()
-        sla_state, sla_text = sla_face(ticket, self._now)
-        priority, status = str(ticket.priority), str(ticket.status)
-        vip = int(getattr(ticket, "customer_vip_tier", 0) or 0)
-        texts = (
-            f"#{ticket.id}",
-            self._label(priority_label, priority),
-            ticket.subject,
-            getattr(ticket, "customer_name", "") or ticket.customer_uid,
-            self._label(channel_label, str(ticket.channel)),
-            self._label(status_label, status),
-            self._assignee(ticket.assignee_id),
-            sla_text,
-            self._relative_time(ticket.updated_at),
-        )
-        tones = (
-            None,
-            _PRIORITY_TONES.get(priority),
-            None,
-            None,
-            None,
-            _STATUS_TONES.get(status),
-            None,
-            str(sla_state),
-            None,
-        )
-        bold = ticket.status == TicketStatus.NEW
-        return RowCells(texts, tones, bold, vip, tr("VIP {tier}", tier=vip) if vip > 0 else "")
-
-    def _label(self, label: Callable[[str], str], value: str) -> str:
-        key = (label, value)
-        text = self._labels.get(key)
-        if text is None:
-            text = self._labels[key] = label(value)
-        return text
-
-    def _relative_time(self, moment: datetime) -> str:
-        """`relative_time` at whole minutes of age (the column's resolution), kept per minute."""
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        minutes = int((moment - self._now).total_seconds() / 60)  # under a minute: "just now"
-        text = self._relative.get(minutes)
-        if text is None:
-            if len(self._relative) >= _MAX_RELATIVE:
-                self._relative.clear()
-            then = self._now + timedelta(minutes=minutes)
-            text = self._relative[minutes] = relative_time(then, self._now, compact=True)
-        return text
-
-    def _language_changed(self) -> None:
-        self._lang = language()
-        self._relative.clear()
-        self._labels.clear()
-        self._stamp += 1
-
-    # --- straight reads of one cell, no Qt variants -------------------------------------------
-
-    def display_text(self, ticket: Ticket, column: Column) -> str:
-        return self._display(ticket, column)
-
-    def tone(self, ticket: Ticket, column: Column) -> str | None:
-        return self._tone(ticket, column)
-
-    @staticmethod
-    def vip_tier(ticket: Ticket) -> int:
-        return int(getattr(ticket, "customer_vip_tier", 0) or 0)
-
-    @staticmethod
-    def is_new(ticket: Ticket) -> bool:
-        return ticket.status == TicketStatus.NEW
-
-    def _display(self, ticket: Ticket, column: Column) -> str:
-        if column == Column.ID:
-            return f"#{ticket.id}"
-        if column == Column.SUBJECT:
-            return ticket.subject
-        if column == Column.CUSTOMER:
-            return getattr(ticket, "customer_name", "") or ticket.customer_uid
-        if column == Column.CHANNEL:
-            return channel_label(ticket.channel)
-        if column == Column.PRIORITY:
-            return priority_label(ticket.priority)
-        if column == Column.STATUS:
-            return status_label(ticket.status)
-        if column == Column.ASSIGNEE:
-            return self._assignee(ticket.assignee_id)
-        if column == Column.SLA:
-            return self.sla_at(ticket).text
-        return self._relative_time(ticket.updated_at)
-
-    def _assignee(self, agent_id: int | None) -> str:
-        if agent_id is None:
-            return tr("Unassigned")
-        if agent_id == self._me_id:
-            return tr("Me")
-        return self._names.get(agent_id) or tr("Agent {id}", id=agent_id)
