@@ -156,6 +156,11 @@ def _v3_inbox_columns(conn: Connection) -> None:
         "DROP INDEX ix_tickets_language",
         # Counts: the views are prefixes of this index, filters are read from it.
         f"CREATE INDEX ix_tickets_filters ON tickets ({_V3_FILTER_COLUMNS})",
+        # A filter on channel, language or category alone (the common case) counts its own
+        # range instead of reading every open ticket: ~2-5 ms instead of 10-20 at 100k.
+        "CREATE INDEX ix_count_channel ON tickets (channel, is_open, assignee_id)",
+        "CREATE INDEX ix_count_language ON tickets (language, is_open, assignee_id)",
+        "CREATE INDEX ix_count_category ON tickets (category, is_open, assignee_id)",
         f"CREATE INDEX ix_tickets_by_updated ON tickets (updated_at, id, {_V3_FILTER_COLUMNS})",
         f"CREATE INDEX ix_tickets_by_created ON tickets (created_at, id, {_V3_FILTER_COLUMNS})",
         f"""CREATE INDEX ix_tickets_by_priority ON tickets (priority_rank DESC, updated_at, id,
