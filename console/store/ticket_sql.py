@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from console.core.sla import due_soon_window
 from console.store.records import TicketQuery, TicketSort, TicketView
 from console.store.search import match_expression
 from console.store.timestamps import to_micros
@@ -32,7 +33,6 @@ __all__ = [
 NO_SLA_ORDER = 9_223_372_036_854_775_807  # sla_order of tickets without a running clock
 PRIORITY_RANKS = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 _TICKET_ID_WORD = re.compile(r"#(\d{1,18})")
-_MINUTES_10 = 10 * 60 * 1_000_000
 
 # Per sort: the index and its columns in ascending order ("col DESC" for a reversed column).
 _SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -165,4 +165,6 @@ def sla_columns(
     else:
         due = int(sla["resolution_due_at"])
     length = max(0, due - created_at - int(sla.get("paused_seconds", 0)) * 1_000_000)
-    return due, due - max(_MINUTES_10, length // 5)
+    # The same window as console.core.sla uses for the clock's state, in micros.
+    window = due_soon_window(timedelta(microseconds=length))
+    return due, due - (window // timedelta(microseconds=1))

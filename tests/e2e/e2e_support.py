@@ -78,6 +78,21 @@ class LiveServer:
         if server is not None:
             server.stop()
 
+    def handling(self, path_suffix: str) -> bool:
+        """True while the server is inside a request whose path ends with `path_suffix`
+        (uvicorn's open connections and the request each one is running)."""
+        embedded = self._server
+        uvicorn_server = getattr(embedded, "_server", None) if embedded is not None else None
+        if uvicorn_server is None:
+            return False
+        for connection in list(uvicorn_server.server_state.connections):
+            cycle = getattr(connection, "cycle", None)
+            scope = getattr(cycle, "scope", None) if cycle is not None else None
+            if scope and str(scope.get("path", "")).endswith(path_suffix):
+                if not getattr(cycle, "response_complete", False):
+                    return True
+        return False
+
     async def stop_async(self) -> None:
         """Stop without blocking the GUI's loop: the console keeps running meanwhile."""
         await asyncio.to_thread(self.stop)

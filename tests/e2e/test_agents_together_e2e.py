@@ -85,9 +85,19 @@ def test_two_agents_on_one_ticket_nothing_lost(
             what="Alice sees Bob typing",
         )
         qtbot.keyClick(b_box.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        await wait_until(
-            lambda: bubble_state(bw, BOB_FIRST) == "sent", timeout=30, what="Bob's reply sent"
-        )
+        try:
+            await wait_until(
+                lambda: bubble_state(bw, BOB_FIRST) == "sent", timeout=30, what="Bob's reply sent"
+            )
+        except AssertionError as exc:
+            stale = bw.ticket_view.composer.stale_dialog
+            raise AssertionError(
+                f"{exc}; bubble state {bubble_state(bw, BOB_FIRST)!r}, composer "
+                f"{b_box.text()!r}, stale dialog {stale.changes if stale else None}, "
+                f"connection {bob.sync.state if bob.sync else None}, pending "
+                f"{[(i.kind, i.state, i.attempts) for i in bob.store.pending_outbox()]}, failed "
+                f"{[(i.kind, i.error) for i in bob.store.failed_outbox()]}"
+            ) from exc
         await wait_until(
             lambda: len(bubbles_with_body(aw, BOB_FIRST)) == 1, what="Bob's reply reaches Alice"
         )

@@ -197,6 +197,12 @@ def test_connection_lost_after_the_server_committed_delivers_once(
                 type_and_send(qtbot, session, reply)
                 item = our_outbox_item(session, reply)
                 await wait_until(lambda: bubble_state(window, reply) == "sending", what="sending")
+                # Stop only once the server runs the request (it then waits for the lock): a
+                # request still on its way would just be dropped, which is another test.
+                await wait_until(
+                    lambda: live_server.handling(f"/tickets/{ticket_id}/messages"),
+                    what="the server handles the reply",
+                )
                 await live_server.stop_async()  # the request is still waiting for the lock
                 await wait_until(lambda: bubble_state(window, reply) == "queued", what="requeued")
             # The lock is gone: the request the stopped server was still running commits.

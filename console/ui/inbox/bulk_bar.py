@@ -135,7 +135,7 @@ class BulkBar(QWidget):
         if self._me_id is not None:
             me = self._me_id
             menu.addAction(tr("Assign to me"), lambda: self.assign(me, tr("me")))
-        menu.addAction(tr("Unassign"), lambda: self.assign(None, tr("nobody")))
+        menu.addAction(tr("Unassign"), lambda: self.assign(None, ""))
         agents: list[AgentOut] = self._commands.agents() if self._commands is not None else []
         others = [a for a in agents if a.id != self._me_id]
         if others:
@@ -199,8 +199,14 @@ class BulkBar(QWidget):
 
     def assign(self, agent_id: int | None, name: str) -> int:
         update = TicketUpdate(assignee_id=agent_id)
+
+        def question(n: str) -> str:
+            if agent_id is None:
+                return tr("Remove the assignee from {count} tickets?", count=n)
+            return tr("Assign {count} tickets to {name}?", count=n, name=name)
+
         return self._run(
-            lambda n: tr("Assign {count} tickets to {name}?", count=n, name=name),
+            question,
             lambda t: self._update(t.id, update),
             lambda n: tr("Assignment queued for {count} tickets.", count=n),
         )
