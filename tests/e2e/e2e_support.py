@@ -88,9 +88,9 @@ class LiveServer:
         for connection in list(uvicorn_server.server_state.connections):
             cycle = getattr(connection, "cycle", None)
             scope = getattr(cycle, "scope", None) if cycle is not None else None
-            if scope and str(scope.get("path", "")).endswith(path_suffix):
-                if not getattr(cycle, "response_complete", False):
-                    return True
+            running = not getattr(cycle, "response_complete", False)
+            if scope and running and str(scope.get("path", "")).endswith(path_suffix):
+                return True
         return False
 
     async def stop_async(self) -> None:
