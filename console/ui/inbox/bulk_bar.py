@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.api.schemas import TicketUpdate
 from console.core.domain import TicketStatus
 from console.ui.formatting import number
 from console.ui.i18n import tr
@@ -198,6 +197,8 @@ class BulkBar(QWidget):
         return len(targets)
 
     def assign(self, agent_id: int | None, name: str) -> int:
+        from console.api.schemas import TicketUpdate  # pydantic: not before the first paint
+
         update = TicketUpdate(assignee_id=agent_id)
 
         def question(n: str) -> str:
@@ -212,6 +213,8 @@ class BulkBar(QWidget):
         )
 
     def set_status(self, status: str) -> int:
+        from console.api.schemas import TicketUpdate
+
         update = TicketUpdate(status=TicketStatus(status))
         label = status_label(status)
         return self._run(
@@ -227,7 +230,7 @@ class BulkBar(QWidget):
 
         def per_ticket(target: BulkTarget) -> None:
             if tag not in target.tags:
-                self._update(target.id, TicketUpdate(tags=[*target.tags, tag]))
+                self._update(target.id, ticket_update(tags=[*target.tags, tag]))
 
         return self._run(
             lambda n: tr("Add the tag “{tag}” to {count} tickets?", tag=tag, count=n),
@@ -249,7 +252,7 @@ class BulkBar(QWidget):
         self.applied.emit(tr("Macro queued for {count} tickets.", count=number(queued)))
         return queued
 
-    def _update(self, ticket_id: int, update: TicketUpdate) -> None:
+    def _update(self, ticket_id: int, update: Any) -> None:
         if self._commands is not None:
             self._commands.update_ticket(ticket_id, update)
 
@@ -257,3 +260,10 @@ class BulkBar(QWidget):
 def _ask_tag(parent: QWidget, prompt: str) -> str | None:
     text, ok = QInputDialog.getText(parent, tr("Add tag"), prompt)
     return text.strip() if ok and text.strip() else None
+
+
+def ticket_update(**fields: Any) -> Any:
+    """A TicketUpdate, with pydantic imported only when an agent acts (not at start-up)."""
+    from console.api.schemas import TicketUpdate
+
+    return TicketUpdate(**fields)
