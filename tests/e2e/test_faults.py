@@ -208,6 +208,7 @@ def test_connection_lost_after_the_server_committed_delivers_once(
             # The lock is gone: the request the stopped server was still running commits.
             await wait_until(
                 lambda: server_messages_with_client_id(live_server.database, item.client_id),
+                timeout=30,
                 what="committed by the stopped server",
             )
             await live_server.start_async()
