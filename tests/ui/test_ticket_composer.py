@@ -3,6 +3,7 @@ ticket, send and set status, and the stale-reply guard that never loses the agen
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,11 @@ def view(qtbot, store):
 
 def _type(qtbot, view, text: str) -> None:
     qtbot.keyClicks(view.reply_box.editor, text)
+
+
+def _now():
+    """A message written after the agent opened the ticket."""
+    return datetime.now(UTC)
 
 
 def test_files_are_checked_before_they_are_queued(qtbot, view, tmp_path: Path):
@@ -111,9 +117,21 @@ def test_send_and_set_solved(qtbot, view):
 
 def test_stale_reply_guard_review_first_keeps_the_text(qtbot, view, store):
     _type(qtbot, view, "Your withdrawal is on its way")
-    store.upsert_messages([message(2, 1, MessageKind.CUSTOMER, "never mind, it arrived")])
     store.upsert_messages(
-        [message(3, 1, MessageKind.NOTE, "checked", author_name="Bob Chen", author_agent_id=9)]
+        [message(2, 1, MessageKind.CUSTOMER, "never mind, it arrived", created_at=_now())]
+    )
+    store.upsert_messages(
+        [
+            message(
+                3,
+                1,
+                MessageKind.NOTE,
+                "checked",
+                author_name="Bob Chen",
+                author_agent_id=9,
+                created_at=_now(),
+            )
+        ]
     )
     store.upsert_tickets([ticket(1, language="zh", status="pending", version=2)])
     view.reply_box.send_button.click()
@@ -139,7 +157,9 @@ def test_stale_reply_guard_review_first_keeps_the_text(qtbot, view, store):
 
 def test_stale_reply_guard_send_anyway(qtbot, view, store):
     _type(qtbot, view, "Checking now")
-    store.upsert_messages([message(4, 1, MessageKind.REPLY, "Hi", author_name="Bob Chen")])
+    store.upsert_messages(
+        [message(4, 1, MessageKind.REPLY, "Hi", author_name="Bob Chen", created_at=_now())]
+    )
     view.reply_box.send_button.click()
     dialog = view.composer.stale_dialog
     assert dialog.changes == ["Bob Chen replied to the customer."]
@@ -149,10 +169,12 @@ def test_stale_reply_guard_send_anyway(qtbot, view, store):
 
 
 def test_own_messages_and_notes_do_not_trigger_the_guard(qtbot, view, store):
-    store.upsert_messages([message(5, 1, MessageKind.REPLY, "mine", author_name=ME.display_name)])
+    store.upsert_messages(
+        [message(5, 1, MessageKind.REPLY, "mine", author_name=ME.display_name, created_at=_now())]
+    )
     _type(qtbot, view, "internal")
     view.reply_box.note_button.click()
-    store.upsert_messages([message(6, 1, MessageKind.CUSTOMER, "new")])
+    store.upsert_messages([message(6, 1, MessageKind.CUSTOMER, "new", created_at=_now())])
     view.reply_box.send_button.click()  # a note: colleagues only, no question asked
     assert view.composer.stale_dialog is None
     assert view._commands.named("send_message") == [(1, "note", "internal", ())]

@@ -8,7 +8,8 @@ customer message, a status change, another agent's reply or note — so the agen
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from console.api.schemas import TicketOut
@@ -24,6 +25,9 @@ class Seen:
     status: str | None
     assignee_id: int | None
     message_ids: frozenset[int]
+    # When the snapshot was taken: a message written before it was part of what the agent
+    # opened, even when the history arrived a moment later (or its refresh failed).
+    taken_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 def snapshot(ticket: TicketOut | None, messages: Iterable[Any]) -> Seen:
@@ -42,6 +46,8 @@ def changes_since(
     customer_new = 0
     for message in messages:
         if message.id is None or message.id in seen.message_ids:
+            continue
+        if message.created_at <= seen.taken_at:
             continue
         if message.kind == MessageKind.CUSTOMER:
             customer_new += 1
