@@ -24,10 +24,10 @@ from PySide6.QtGui import QImage
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
 from console.core.domain import MessageKind, PresenceState, TicketStatus
-from console.core.macros import macro_text
 from console.store import Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.i18n import tr
+from console.ui.macro_fill import macro_for_ticket
 from console.ui.shell.main_window import MainWindow
 from console.ui.ticket.attachment_files import decode_preview
 
@@ -193,18 +193,7 @@ class ConsoleSession(QObject):
             ticket = self.store.ticket(ticket_id)
             if ticket is None:
                 continue
-            name = ticket.customer_name
-            if not name:
-                customer = self.store.customer(ticket.customer_uid)
-                name = customer.display_name if customer is not None else ""
-            body = macro_text(
-                macro.bodies,
-                ticket.language,
-                customer_name=name,
-                uid=ticket.customer_uid,
-                ticket_id=ticket.id,
-                agent_name=self.me.display_name,
-            )
+            body = macro_for_ticket(self.store, macro, ticket, self.me.display_name)
             if body.strip():
                 sync.send_message(ticket_id, MessageKind.REPLY, body, self.me.display_name)
             update: dict[str, Any] = {}

@@ -203,7 +203,7 @@ def test_keyboard_navigation_compose_palette_and_help(qtbot, run: Run):
 
         # Ctrl+K: the palette; typing a view's name and Enter switches to it.
         qtbot.keyClick(table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-        palette = window.palette
+        palette = window.command_palette
         await wait_until(palette.isVisible, what="palette open")
         qtbot.keyClicks(palette.query, "Unassigned")
         assert palette.shown_titles()[0] == "Unassigned"

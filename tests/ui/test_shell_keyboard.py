@@ -80,7 +80,7 @@ def test_ctrl_k_opens_the_palette_and_runs_a_view(qtbot, session):
     window = session.window
     window.inbox.focus_list()
     _key(qtbot, window, Qt.Key.Key_K, modifier=Qt.KeyboardModifier.ControlModifier)
-    palette = window.palette
+    palette = window.command_palette
     qtbot.waitUntil(palette.isVisible, timeout=2000)
     qtbot.keyClicks(palette.query, "unassig")
     assert palette.shown_titles()[0] == "Unassigned"

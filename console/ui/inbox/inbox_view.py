@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from console.store.records import TicketQuery
 from console.ui.formatting import number
 from console.ui.i18n import tr
-from console.ui.inbox.bulk_bar import BulkBar, BulkTarget
 from console.ui.inbox.filter_bar import SEARCH_DEBOUNCE_MS, FilterBar
 from console.ui.inbox.inbox_views import (
     BUILTIN_VIEWS,
@@ -33,6 +32,7 @@ from console.ui.inbox.views_panel import ViewsPanel
 if TYPE_CHECKING:
     from console.ui.change_bridge import ChangeBatch, ChangeBridge
     from console.ui.commands import TicketCommands
+    from console.ui.inbox.bulk_bar import BulkBar, BulkTarget
 
 __all__ = ["DEFAULT_VIEW", "SEARCH_DEBOUNCE_MS", "InboxView", "default_query"]
 
@@ -71,7 +71,7 @@ class InboxView(QWidget):
         self.search = self.filter_bar.search
         self.model = TicketTableModel(store, default_query(me_id), self, me_id=me_id)
         self.table = TicketTable(self.model)
-        self.bulk_bar = BulkBar(self.selected_targets, me_id)
+        self._bulk_bar: BulkBar | None = None  # built when first needed, after the first paint
         self.empty_label = QLabel(objectName="emptyHint")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.saved = SavedViews(self, me_id)
@@ -87,7 +87,7 @@ class InboxView(QWidget):
         list_layout.setSpacing(8)
         list_layout.addLayout(header_row)
         list_layout.addWidget(self.filter_bar)
-        list_layout.addWidget(self.bulk_bar)
+        self._list_layout = list_layout  # the bulk bar goes in under the filter bar
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty_label)
         # Shown or hidden once in the layout: a parentless widget shown becomes a window.
@@ -108,7 +108,6 @@ class InboxView(QWidget):
         self.views_panel.delete_requested.connect(self.saved.delete)
         self.filter_bar.changed.connect(self._requery)
         self.filter_bar.save_requested.connect(self.saved.save_current)
-        self.bulk_bar.applied.connect(self.notice)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.open_requested.connect(self.open_current)
@@ -203,7 +202,20 @@ class InboxView(QWidget):
         self.table.selectRow(row)
         return True
 
+    @property
+    def bulk_bar(self) -> BulkBar:
+        if self._bulk_bar is None:
+            from console.ui.inbox.bulk_bar import BulkBar
+
+            bar = self._bulk_bar = BulkBar(self.selected_targets, self._me_id)
+            self._list_layout.insertWidget(2, bar)
+            bar.applied.connect(self.notice)
+            bar.retranslate()
+        return self._bulk_bar
+
     def selected_targets(self) -> list[BulkTarget]:
+        from console.ui.inbox.bulk_bar import BulkTarget
+
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         targets = []
         for row in rows:
@@ -215,7 +227,8 @@ class InboxView(QWidget):
     def retranslate(self) -> None:
         self.views_panel.retranslate()
         self.filter_bar.retranslate()
-        self.bulk_bar.retranslate()
+        if self._bulk_bar is not None:
+            self._bulk_bar.retranslate()
         self.model.retranslate()
         self.empty_label.setText(tr("No tickets match this view and its filters."))
         self._update_title()
@@ -323,7 +336,8 @@ class InboxView(QWidget):
 
     def _on_selection(self, _selected, _deselected) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self.bulk_bar.set_count(len(rows))
+        if len(rows) >= 2 or self._bulk_bar is not None:
+            self.bulk_bar.set_count(len(rows))
         if len(rows) > 200:
             self._selected_ids = []  # too many to carry over a refresh; the count still shows
             return

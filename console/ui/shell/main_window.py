@@ -27,12 +27,8 @@ from PySide6.QtWidgets import (
 from console.ui.i18n import set_language, tr
 from console.ui.inbox.inbox_view import InboxView
 from console.ui.inbox.ticket_table_model import TicketSource
-from console.ui.notify.notifier import Notifier
-from console.ui.palette.command_palette import CommandPalette
-from console.ui.palette.shortcuts_sheet import ShortcutsSheet
 from console.ui.shell.keyboard import install_shortcuts, shortcut_rows
 from console.ui.shell.nav_rail import NavRail
-from console.ui.shell.palette_actions import palette_actions
 from console.ui.widgets.banner import Banner
 from console.ui.widgets.connection_indicator import ConnectionIndicator
 from console.ui.widgets.plain_text import PlainLabel
@@ -42,6 +38,9 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.store import Store
     from console.ui.change_bridge import ChangeBridge
     from console.ui.commands import TicketCommands
+    from console.ui.notify.notifier import Notifier
+    from console.ui.palette.command_palette import CommandPalette
+    from console.ui.palette.shortcuts_sheet import ShortcutsSheet
     from console.ui.shell.settings_view import SettingsView
     from console.ui.ticket.ticket_view import TicketView
 
@@ -125,9 +124,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.agent_label)
         self.statusBar().setSizeGripEnabled(False)
 
-        self.palette = CommandPalette(self)
-        self.notifier = Notifier(self)
-        self.notifier.open_ticket.connect(self.open_ticket)
+        # Built on first use: neither is needed for the first paint.
+        self._palette: CommandPalette | None = None
+        self._notifier: Notifier | None = None
         self.inbox.notice.connect(self.show_notice)
         self._shortcuts = install_shortcuts(
             self,
@@ -182,6 +181,23 @@ class MainWindow(QMainWindow):
         selected = self.inbox.selected_ticket_id()
         if selected is not None:  # chosen while the Store was still opening
             ticket_view.show_ticket(selected)
+
+    @property
+    def command_palette(self) -> CommandPalette:
+        if self._palette is None:
+            from console.ui.palette.command_palette import CommandPalette
+
+            self._palette = CommandPalette(self)
+        return self._palette
+
+    @property
+    def notifier(self) -> Notifier:
+        if self._notifier is None:
+            from console.ui.notify.notifier import Notifier
+
+            self._notifier = Notifier(self)
+            self._notifier.open_ticket.connect(self.open_ticket)
+        return self._notifier
 
     @property
     def attached(self) -> bool:
@@ -252,9 +268,13 @@ class MainWindow(QMainWindow):
         view.reply_box.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_palette(self) -> None:
-        self.palette.open_with(palette_actions(self))
+        from console.ui.shell.palette_actions import palette_actions
+
+        self.command_palette.open_with(palette_actions(self))
 
     def show_shortcuts(self) -> ShortcutsSheet:
+        from console.ui.palette.shortcuts_sheet import ShortcutsSheet
+
         sheet = ShortcutsSheet(shortcut_rows(), self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
@@ -296,7 +316,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inbox.close_counts()
-        self.notifier.close()
+        if self._notifier is not None:
+            self._notifier.close()
         if self._ticket_view is not None:
             self._ticket_view.save_draft_now()
         self.closing.emit()

@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject
 
 from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, TicketUpdate
 from console.core.domain import MessageKind
-from console.core.macros import macro_text
 from console.store import Store
 from console.ui.commands import TicketCommands
 from console.ui.i18n import tr
 from console.ui.labels import status_label
+from console.ui.macro_fill import macro_for_ticket
 from console.ui.ticket.stale_guard import Seen, changes_since, snapshot
 from console.ui.ticket.stale_reply_dialog import StaleReplyDialog
 
@@ -186,18 +186,7 @@ class ComposerActions(QObject):
         ticket = self._store.ticket(ticket_id) if ticket_id is not None else None
         if macro is None or ticket is None:
             return
-        name = ticket.customer_name
-        if not name:
-            customer = self._store.customer(ticket.customer_uid)
-            name = customer.display_name if customer is not None else ""
-        text = macro_text(
-            macro.bodies,
-            ticket.language,
-            customer_name=name,
-            uid=ticket.customer_uid,
-            ticket_id=ticket.id,
-            agent_name=self._me.display_name,
-        )
+        text = macro_for_ticket(self._store, macro, ticket, self._me.display_name)
         self._view.reply_box.set_kind(MessageKind.REPLY)
         self._view.reply_box.insert_text(text)
         status = str(macro.set_status) if macro.set_status is not None else None

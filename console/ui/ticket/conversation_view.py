@@ -85,7 +85,7 @@ class ConversationView(QScrollArea):
             self.bubbles.append(bubble)
         self.empty_label.setVisible(not self.bubbles)
         if was_at_end:
-            QTimer.singleShot(0, self.scroll_to_end)
+            QTimer.singleShot(0, self, self.scroll_to_end)  # dropped if the view is gone
 
     def scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
