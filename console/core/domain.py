@@ -152,3 +152,8 @@ class EventType(StrEnum):
     SLA_BREACHED = "sla.breached"  # payload: SlaBreachOut
     TICKET_MERGED = "ticket.merged"  # payload: TicketMergedOut
     PRESENCE_CHANGED = "presence.changed"  # payload: PresenceOut (not stored by clients)
+    KB_ARTICLE_CHANGED = "kb.article.changed"  # payload: KbArticleOut (published, reviewed, rated)
+    KB_FLAG_CREATED = "kb.flag.created"  # payload: KbFlagOut
+    KB_FLAG_UPDATED = "kb.flag.updated"  # payload: KbFlagOut
+    KB_REVISION_PROPOSED = "kb.revision.proposed"  # payload: KbRevisionOut
+    KB_REVISION_DECIDED = "kb.revision.decided"  # payload: KbRevisionOut (published or rejected)

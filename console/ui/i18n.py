@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from console.ui.paths import translations_dir
+from console.core.data_files import translations_dir
 from console.ui.po_reader import UnsupportedCatalog, read_messages
 
 if TYPE_CHECKING:

@@ -128,16 +128,16 @@ def _check_qt(run: _Run, app: Any) -> None:
     run.begin("Qt")
     apply_style(app)
     if not app.styleSheet():
-        from console.ui.paths import resources_dir
+        from console.core.data_files import resources_dir
 
         raise SelfTestError(f"no style sheet at {resources_dir() / 'style.qss'}")
     run.ok(f"Qt {qVersion()} on platform {app.platformName()}, style sheet loaded")
 
 
 def _check_languages(run: _Run) -> None:
+    from console.core.data_files import translations_dir
     from console.ui.formatting import amount, relative_time
     from console.ui.i18n import language, set_language, tr
-    from console.ui.paths import translations_dir
 
     run.begin("translations")
     previous = language()

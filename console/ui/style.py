@@ -12,7 +12,7 @@ import logging
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from console.ui.paths import resources_dir
+from console.core.data_files import resources_dir
 
 __all__ = ["FONT_FAMILIES", "apply_base_style", "apply_style", "ensure_style_sheet"]
 

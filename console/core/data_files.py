@@ -1,4 +1,4 @@
-"""Where the data files the UI reads at run time live (style sheets, catalogs).
+"""Where the data files read at run time live (style sheets, catalogs, demo knowledge base).
 
 From a source checkout they sit at the repository root; a frozen bundle puts them next to the
 executable's unpacked data (sys._MEIPASS); an installed wheel under <prefix>/share/support-console.
@@ -16,7 +16,7 @@ def _data_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[2]  # console/core/data_files.py -> repository root
     if (checkout / "resources").is_dir():
         return checkout
     return Path(sys.prefix) / "share" / "support-console"
