@@ -19,6 +19,7 @@ from httpx_sse import EventSource
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from console.api.client_inbox import InboxMethods
+from console.api.client_kb import KbMethods
 from console.api.client_responses import error_from as _error_from
 from console.api.client_responses import malformed as _malformed
 from console.api.errors import ApiError, ServerUnreachable
@@ -69,7 +70,7 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
-class SupportClient(InboxMethods):
+class SupportClient(InboxMethods, KbMethods):
     def __init__(
         self,
         base_url: str,

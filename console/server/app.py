@@ -15,7 +15,7 @@ from console.server.body_guard import BodyGuardMiddleware
 from console.server.db import Database
 from console.server.errors import CatchAllMiddleware, install_error_handlers
 from console.server.maintenance import run_maintenance
-from console.server.routes import auth, customers, events, tickets, workspace
+from console.server.routes import auth, customers, events, kb, tickets, workspace
 from console.server.routes import sla as sla_routes
 from console.server.routes.collab import COLLAB_ROUTERS
 from console.server.runtime import Runtime
@@ -40,6 +40,7 @@ def _prepare(runtime: Runtime) -> None:
         runtime.demo = workspace
     # Targets missed while the server was down are announced before the first request.
     sweep_once(runtime.db)
+    runtime.kb.refresh(runtime.db, force=True)
 
 
 def _start_traffic(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
@@ -67,6 +68,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         stop.set()
         runtime.begin_shutdown()
         await asyncio.gather(*tasks, return_exceptions=True)
+        runtime.kb.close()
         runtime.db.dispose()
 
 
@@ -81,7 +83,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.runtime = Runtime(settings=settings, db=Database(settings.database_url))
     install_error_handlers(app)
-    for module in (workspace, auth, tickets, customers, events):
+    for module in (workspace, auth, tickets, customers, events, kb):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(sla_routes.router, prefix=API_PREFIX)
     for router in COLLAB_ROUTERS:

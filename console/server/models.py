@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class SchemaInfo(Base):
@@ -203,4 +203,4 @@ class IdempotencyRecord(Base):
 
 # Tables of the collaboration features live in their own module; importing it here registers
 # them on Base.metadata wherever the schema is created.
-from console.server import models_collab  # noqa: E402, F401
+from console.server import models_collab, models_kb  # noqa: E402, F401

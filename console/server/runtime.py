@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from console.server.db import Database
+from console.server.services.kb_search import KbSearch
 from console.server.settings import ServerSettings
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ class Runtime:
     settings: ServerSettings
     db: Database
     demo: DemoWorkspace | None = None
+    # Search over the published knowledge base, for the bot and clients not yet synced.
+    kb: KbSearch = field(default_factory=KbSearch)
 
     @property
     def stopping(self) -> bool:

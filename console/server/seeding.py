@@ -193,6 +193,9 @@ def seed_workspace(db: Database, workspace: DemoWorkspace) -> None:
         with db.write() as session:
             _seed_tickets(session, tickets[start : start + 2 * _CHUNK], agents, names)
     seed_demo_macros(db)
+    from console.server.demo.kb_seed import seed_demo_kb
+
+    seed_demo_kb(db)
     log.info(
         "seeded demo workspace: %d agents, %d customers, %d tickets in %.2f s",
         len(workspace.agents),

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from console.store.hub import Change, ChangeHub
     from console.store.migrations import LATEST_VERSION, StoreVersionError
     from console.store.records import (
+        KB_OUTBOX_KINDS,
         LocalMessage,
         MessageState,
         OutboxItem,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from console.store.store import Store
 
 __all__ = [
+    "KB_OUTBOX_KINDS",
     "LATEST_VERSION",
     "Change",
     "ChangeHub",
@@ -43,6 +45,7 @@ __all__ = [
 ]
 
 _EXPORTS = {
+    "KB_OUTBOX_KINDS": "console.store.records",
     "LATEST_VERSION": "console.store.migrations",
     "Change": "console.store.hub",
     "ChangeHub": "console.store.hub",

@@ -3,7 +3,9 @@
 Payloads are validated before the transaction starts. An event whose payload does not fit its
 type is logged and skipped: waiting for it would stall every later event, and the server will
 never send it differently. Valid events are applied all-or-nothing together with the cursor.
-presence.changed is not stored (the sync engine routes it to its PresenceBoard first).
+presence.changed is not stored (the sync engine routes it to its PresenceBoard first), nor are
+kb.flag.* and kb.revision.* (the sync engine hands them to its kb_listeners and notifications);
+kb.article.changed updates the cached article.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from console.api.schemas import (
     TicketMergedOut,
     TicketOut,
 )
+from console.api.schemas_kb import KbArticleOut, KbFlagOut, KbRevisionOut
 from console.core.domain import EventType
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ class DecodedBatch:
     escalations: dict[int, EscalationOut] = field(default_factory=dict)
     merges: list[TicketMergedOut] = field(default_factory=list)
     breaches: list[SlaBreachOut] = field(default_factory=list)
+    kb_articles: dict[int, KbArticleOut] = field(default_factory=dict)
     last_id: int | None = None
     skipped: list[int] = field(default_factory=list)
 
@@ -84,6 +88,13 @@ def _decode_one(batch: DecodedBatch, event: EventOut) -> None:
         batch.merges.append(merged)
     elif kind is EventType.SLA_BREACHED:
         batch.breaches.append(SlaBreachOut.model_validate(event.payload))
+    elif kind is EventType.KB_ARTICLE_CHANGED:
+        article = KbArticleOut.model_validate(event.payload)
+        batch.kb_articles[article.id] = article  # in order: the last wins (the store re-checks)
+    elif kind in (EventType.KB_FLAG_CREATED, EventType.KB_FLAG_UPDATED):
+        KbFlagOut.model_validate(event.payload)  # live only: checked, not stored
+    elif kind in (EventType.KB_REVISION_PROPOSED, EventType.KB_REVISION_DECIDED):
+        KbRevisionOut.model_validate(event.payload)  # live only: checked, not stored
     elif kind is EventType.PRESENCE_CHANGED:
         pass  # live only: the sync engine's PresenceBoard holds it
     else:  # pragma: no cover - every EventType is handled above; a new one is skipped

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 # Topics published by the store and the sync engine. For "messages" the ids are ticket ids,
-# for "customers" customer uids, for "drafts" draft keys, for "outbox" outbox item ids.
-TOPICS = ("tickets", "messages", "customers", "drafts", "outbox", "connection")
+# for "customers" customer uids, for "drafts" draft keys, for "outbox" outbox item ids, for
+# "kb" knowledge-base article ids (no ids: every article may have changed).
+TOPICS = ("tickets", "messages", "customers", "drafts", "outbox", "kb", "connection")
 
 
 @dataclass(frozen=True, slots=True)

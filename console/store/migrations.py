@@ -230,10 +230,30 @@ def _v3_rebuild_search_index(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild')")
 
 
+def _v4_knowledge_base(conn: Connection) -> None:
+    # Published knowledge-base articles, whole (the API's KbArticleOut as JSON), so search
+    # works offline; the in-memory index is built from them when the store opens. The
+    # columns beside `data` are what lookups and "due for review" need without decoding it.
+    for statement in (
+        """CREATE TABLE kb_articles (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            owner_id INTEGER,
+            review_due_on TEXT NOT NULL,
+            data TEXT NOT NULL)""",
+        "CREATE INDEX ix_kb_articles_slug ON kb_articles (slug)",
+        "CREATE INDEX ix_kb_articles_review ON kb_articles (owner_id, review_due_on)",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_initial,
     _v2_ticket_columns_and_outbox_errors,
     _v3_inbox_columns,
+    _v4_knowledge_base,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

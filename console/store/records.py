@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the first paint imports this module and must not pay for py
     from console.api.schemas import AttachmentOut
 
 __all__ = [
+    "KB_OUTBOX_KINDS",
     "PENDING_STATES",
     "LocalMessage",
     "MessageState",
@@ -132,6 +133,13 @@ class OutboxKind(StrEnum):
     MERGE = "merge"
     LINK = "link"
     UNLINK = "unlink"
+    KB_FEEDBACK = "kb_feedback"  # target: article id; payload: KbFeedbackCreate
+    KB_FLAG = "kb_flag"  # target: article id; payload: KbFlagCreate
+    KB_REVISION = "kb_revision"  # target: article id; payload: KbRevisionCreate
+
+
+# Outbox kinds whose target_id is a knowledge-base article, not a ticket.
+KB_OUTBOX_KINDS = frozenset({OutboxKind.KB_FEEDBACK, OutboxKind.KB_FLAG, OutboxKind.KB_REVISION})
 
 
 class OutboxState(StrEnum):

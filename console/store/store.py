@@ -6,7 +6,8 @@ batches. Changes are published on `hub` after their transaction has committed.
 
 Topics (Change.topic, ids): tickets (ticket ids), messages (ticket ids), customers (uids),
 drafts (draft keys), outbox (item ids), saved_views (agent ids), macros, sla_policies,
-escalations (ticket ids), sla (ticket ids with a new breach), connection (sync engine).
+escalations (ticket ids), sla (ticket ids with a new breach), kb (knowledge-base article ids;
+none: all of them), connection (sync engine). The knowledge base is `store.kb` (store/kb.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from console.store.db import create_sqlite_engine, reading, writing
 from console.store.events import decode
 from console.store.first_page import TicketRow
 from console.store.hub import Change, ChangeHub
+from console.store.kb import KbStore
+from console.store.kb import clear as clear_kb
+from console.store.kb import upsert as upsert_kb
 from console.store.migrations import migrate
 from console.store.records import LocalMessage, OutboxState, SavedView, TicketQuery
 from console.store.store_outbox import StoreOutbox
@@ -63,6 +67,9 @@ class Store(StoreOutbox):
         self._engine = engine
         self.hub = ChangeHub()
         self.data_dir = data_dir
+        # Builds the knowledge base's search index from the stored articles (off the GUI
+        # thread: the store opens on a worker).
+        self.kb = KbStore(engine, self._publish)
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -78,12 +85,13 @@ class Store(StoreOutbox):
                         o.c.created_at < now_micros() - _KEEP_FINISHED_OUTBOX_US,
                     )
                 )
+            return cls(engine, path.parent / f"{path.stem}-files")
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, path.parent / f"{path.stem}-files")
 
     def close(self) -> None:
+        self.kb.close()
         self._engine.dispose()
 
     def _publish(self, topic: str, ids: Sequence[int | str] = ()) -> None:
@@ -288,9 +296,11 @@ class Store(StoreOutbox):
             conn.exec_driver_sql("DELETE FROM customers")
             conn.exec_driver_sql("DELETE FROM ticket_tags")
             conn.exec_driver_sql("DELETE FROM escalations")
+            clear_kb(conn)
             conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_CURSOR_KEY,))
         for topic in ("tickets", "messages", "customers", "escalations"):
             self._publish(topic)
+        self.kb.rebuild_index(announce=True)
 
     def apply_events(self, events: Sequence[EventOut]) -> None:
         """One transaction: cache upserts and the cursor; events at or below it are skipped."""
@@ -309,6 +319,7 @@ class Store(StoreOutbox):
             for customer in batch.customers.values():
                 customers.merge_summary(conn, customer)
             escalated = workspace_data.upsert_escalations(conn, list(batch.escalations.values()))
+            kb_written = upsert_kb(conn, list(batch.kb_articles.values()))
             self._set_meta(conn, _CURSOR_KEY, str(batch.last_id))
         if written:
             self._publish("tickets", written)
@@ -320,3 +331,4 @@ class Store(StoreOutbox):
             self._publish("escalations", sorted(escalated))
         if batch.breaches:
             self._publish("sla", sorted({b.ticket_id for b in batch.breaches}))
+        self.kb.committed(kb_written)

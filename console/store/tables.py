@@ -137,6 +137,19 @@ customers = Table(
     Column("updated_at", Integer, nullable=False),
 )
 
+# Published knowledge-base articles (data: KbArticleOut as JSON; review_due_on: ISO date).
+kb_articles = Table(
+    "kb_articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("slug", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", Integer, nullable=False),
+    Column("owner_id", Integer),
+    Column("review_due_on", Text, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
 # FTS5 external-content index over tickets.search_text (rowid = ticket id), kept by triggers.
 tickets_fts = Table(
     "tickets_fts",

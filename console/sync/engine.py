@@ -8,7 +8,9 @@ disk. Commands from the agent (send_message, update_ticket, escalate, merge, lin
 plain methods (commands.py): they write the store at once and wake the flusher.
 
 Events pass the PresenceBoard (`engine.presence`) and the NotificationCenter
-(`engine.notifications`) before the store applies them.
+(`engine.notifications`) before the store applies them; knowledge-base flag and revision
+events also go to `engine.kb_listeners` (they are not stored). The knowledge base's commands
+and online actions are KbCommands (kb.py); its articles are fetched at every connect.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import contextlib
 import logging
 import random
 import threading
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,12 +37,13 @@ from console.api.schemas import (
     PresenceUpdate,
     TicketUpdate,
 )
-from console.core.domain import EventType, PresenceState
+from console.core.domain import EventType, PresenceState, Role
 from console.store import Change, OutboxKind, Store
 from console.sync.attachments import discard_copies
 from console.sync.backoff import Backoff
 from console.sync.commands import InboxCommands
 from console.sync.feed import EventFeed
+from console.sync.kb import KbCommands, fetch_all_articles
 from console.sync.notifications import NotificationCenter
 from console.sync.outbox import OutboxSender
 from console.sync.presence import PresenceBoard
@@ -57,8 +60,20 @@ OFFLINE_AFTER_FAILURES = 3
 PRESENCE_RENEW_S = 10.0
 DUE_SOON_CHECK_S = 30.0
 
+# Knowledge-base events that are not stored: review pages refresh from them (kb_listeners).
+KB_REVIEW_EVENTS = frozenset(
+    {
+        EventType.KB_FLAG_CREATED,
+        EventType.KB_FLAG_UPDATED,
+        EventType.KB_REVISION_PROPOSED,
+        EventType.KB_REVISION_DECIDED,
+    }
+)
 
-class SyncEngine(InboxCommands):
+KbListener = Callable[[EventOut], None]
+
+
+class SyncEngine(InboxCommands, KbCommands):
     def __init__(
         self,
         client: SupportClient,
@@ -77,7 +92,12 @@ class SyncEngine(InboxCommands):
         self._reconnect = Backoff(backoff_initial, backoff_max, rng=self._rng)
         self._retry_send = Backoff(backoff_initial, backoff_max, rng=self._rng)
         self.presence = PresenceBoard(me.id)
-        self.notifications = NotificationCenter(store, me.id, datetime.now(UTC))
+        self.notifications = NotificationCenter(
+            store, me.id, datetime.now(UTC), supervisor=me.role == Role.SUPERVISOR
+        )
+        # Called with each kb.flag.* / kb.revision.* event, on a worker thread, before the
+        # store applies its batch: keep them quick and hand the work to your own thread.
+        self.kb_listeners: list[KbListener] = []
         self._feed = EventFeed(client, store, batch_max=batch_max, before_apply=self._route)
         self._sender = OutboxSender(client, store)
         self._my_presence: dict[int, PresenceState] = {}
@@ -182,6 +202,7 @@ class SyncEngine(InboxCommands):
         cursor = await self._feed.catch_up(cursor)
         self._went_online()
         self._spawn(self._refresh_workspace_data())
+        self._spawn(self._refresh_kb_articles())
         await self._feed.follow(cursor)
 
     def _route(self, events: Sequence[EventOut]) -> None:
@@ -193,6 +214,13 @@ class SyncEngine(InboxCommands):
                 except ValidationError:
                     log.warning("skipping malformed presence event %s", event.id)
         self.notifications.observe(events)
+        for event in events:
+            if event.type in KB_REVIEW_EVENTS:
+                for listener in list(self.kb_listeners):
+                    try:
+                        listener(event)
+                    except Exception:
+                        log.exception("knowledge-base listener failed")
 
     async def _refresh_workspace_data(self) -> None:
         """Macros and SLA policies, at every connect. Best effort: the cache serves meanwhile."""
@@ -205,6 +233,16 @@ class SyncEngine(InboxCommands):
             return
         await asyncio.to_thread(self._store.set_macros, macros)
         await asyncio.to_thread(self._store.set_sla_policies, policies)
+
+    async def _refresh_kb_articles(self) -> None:
+        """Every published article, at every connect (events keep them current meanwhile).
+        Best effort: the stored articles serve search until the next connect."""
+        try:
+            count = await fetch_all_articles(self._client, self._store)
+        except ApiError as exc:
+            log.info("could not fetch knowledge-base articles: %r", exc)
+            return
+        log.info("knowledge base: %d articles fetched", count)
 
     def _went_online(self) -> None:
         self._failures = 0

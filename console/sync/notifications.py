@@ -8,6 +8,10 @@ SLA "due soon" has no event: `check_due_soon` (every 30 s) compares the store wi
 
 `Notification.title` is the ticket's subject and `body` the customer's text where there is one;
 the UI builds its own localised sentence from `kind`.
+
+Knowledge base: a supervisor hears of every new flag and proposed revision, an article's owner
+of flags on their article (nobody of their own). Those notifications carry `article_id`, with
+`ticket_id` 0, `title` the article's title and `body` the flag's comment or the revision's note.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from console.api.schemas import EventOut, MessageOut, SlaBreachOut, TicketOut
+from console.api.schemas_kb import KbFlagOut, KbRevisionOut
 from console.core.domain import OPEN_STATUSES, EventType, MessageKind
 from console.store import Store, TicketQuery, TicketSort
 
@@ -34,14 +39,17 @@ class NotificationKind:
     CUSTOMER_REPLY = "customer_reply"  # the customer wrote on a ticket assigned to me
     SLA_DUE_SOON = "sla_due_soon"  # my open ticket's SLA target is due soon
     SLA_BREACHED = "sla_breached"  # my ticket's SLA target was breached
+    KB_FLAGGED = "kb_flagged"  # an article was flagged (to supervisors and the article's owner)
+    KB_REVISION_PROPOSED = "kb_revision_proposed"  # an edit awaits review (to supervisors)
 
 
 @dataclass(frozen=True, slots=True)
 class Notification:
     kind: str
-    ticket_id: int
+    ticket_id: int  # 0 for knowledge-base notifications
     title: str
     body: str
+    article_id: int | None = None  # set for knowledge-base notifications
 
 
 Listener = Callable[[Notification], None]
@@ -49,9 +57,17 @@ _DUE_SOON_SCAN = 500  # the soonest-due tickets looked at per check
 
 
 class NotificationCenter:
-    def __init__(self, store: Store, me_id: int, session_start: datetime | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        me_id: int,
+        session_start: datetime | None = None,
+        *,
+        supervisor: bool = False,
+    ) -> None:
         self._store = store
         self._me_id = me_id
+        self._supervisor = supervisor
         self.session_start = session_start or datetime.now(UTC)
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
@@ -123,7 +139,34 @@ class NotificationCenter:
                 return Notification(
                     NotificationKind.SLA_BREACHED, breach.ticket_id, title, str(breach.target)
                 )
+        elif event.type is EventType.KB_FLAG_CREATED:
+            return self._kb_flagged(KbFlagOut.model_validate(event.payload))
+        elif event.type is EventType.KB_REVISION_PROPOSED:
+            revision = KbRevisionOut.model_validate(event.payload)
+            if self._supervisor and revision.author_id != me:
+                return Notification(
+                    NotificationKind.KB_REVISION_PROPOSED,
+                    0,
+                    revision.article_title,
+                    revision.note[:200],
+                    article_id=revision.article_id,
+                )
         return None
+
+    def _kb_flagged(self, flag: KbFlagOut) -> Notification | None:
+        if flag.agent_id == self._me_id:
+            return None
+        if not self._supervisor:
+            article = self._store.kb.article(flag.article_id)
+            if article is None or article.owner_id != self._me_id:
+                return None
+        return Notification(
+            NotificationKind.KB_FLAGGED,
+            0,
+            flag.article_title,
+            flag.comment[:200],
+            article_id=flag.article_id,
+        )
 
     def observe(self, events: Sequence[EventOut]) -> None:
         """Derive and deliver (the feed calls this before applying the events)."""

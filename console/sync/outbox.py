@@ -29,8 +29,9 @@ from console.api.schemas import (
     TicketMerge,
     TicketUpdate,
 )
-from console.store import OutboxItem, OutboxKind, Store
+from console.store import KB_OUTBOX_KINDS, OutboxItem, OutboxKind, Store
 from console.sync.attachments import content_type, discard_copies
+from console.sync.kb import deliver_kb
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,8 @@ class OutboxSender:
         elif kind == OutboxKind.UNLINK:
             other = int(payload["ticket_id"])
             await self._done(item, ticket=await client.unlink_tickets(target, other, key))
+        elif kind in KB_OUTBOX_KINDS:
+            await deliver_kb(client, self._store, item)
         else:
             await asyncio.to_thread(self._store.mark_failed, item.id, f"unknown command {kind!r}")
 

@@ -27,6 +27,7 @@ from console.core.domain import MessageKind, PresenceState, TicketStatus
 from console.store import Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.i18n import tr
+from console.ui.kb.kb_actions import KbActions
 from console.ui.macro_fill import macro_for_ticket
 from console.ui.shell.main_window import MainWindow
 from console.ui.ticket.attachment_files import decode_preview
@@ -82,6 +83,14 @@ class ConsoleSession(QObject):
         self._notification_arrived.connect(self.notification, queued)
         self._presence_arrived.connect(self.presence_changed, queued)
         self.bridge = ChangeBridge(store.hub, parent=self)
+        self.kb = KbActions(  # before the window
+            store,
+            lambda: self.sync,
+            self._spawn,
+            retry=self.retry,
+            discard=self.discard,
+            parent=self,
+        )
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
@@ -105,6 +114,7 @@ class ConsoleSession(QObject):
         self.sync = sync if sync is not None else SyncEngine(client, self.store, self.me)
         self._run_task = asyncio.ensure_future(self._run_sync(self.sync))
         self._subscribe(self.sync)
+        self.kb.listen(self.sync)
         self._spawn(self._load_agents(client))
         self.window.set_can_send(True)
         self._show_connection_state()
@@ -144,6 +154,7 @@ class ConsoleSession(QObject):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
+        self.kb.stop_listening()
         self.bridge.close()
         if self.sync is not None:
             await self.sync.stop()

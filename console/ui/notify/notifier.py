@@ -18,7 +18,14 @@ from console.ui.notify.tray import TrayNotifier
 
 __all__ = ["KINDS", "Notifier", "heading_for"]
 
-KINDS = ("assigned", "customer_reply", "sla_due_soon", "sla_breached")
+KINDS = (
+    "assigned",
+    "customer_reply",
+    "sla_due_soon",
+    "sla_breached",
+    "kb_flagged",
+    "kb_revision_proposed",
+)
 _URGENT = frozenset({"sla_due_soon", "sla_breached"})
 
 
@@ -28,34 +35,42 @@ def heading_for(kind: str, ticket_id: int) -> str:
         "customer_reply": tr("Customer replied · #{id}", id=ticket_id),
         "sla_due_soon": tr("SLA about to breach · #{id}", id=ticket_id),
         "sla_breached": tr("SLA breached · #{id}", id=ticket_id),
+        "kb_flagged": tr("Article flagged as outdated"),
+        "kb_revision_proposed": tr("Article edit to review"),
     }
     return headings.get(kind, tr("Ticket #{id}", id=ticket_id))
 
 
 class Notifier(QObject):
     open_ticket = Signal(int)
+    open_article = Signal(int)
 
     def __init__(self, host: QWidget, *, tray: bool = True) -> None:
         super().__init__(host)
         self.toasts = ToastStack(host)
         self.tray = TrayNotifier(self) if tray else None
         self.toasts.ticket_clicked.connect(self.open_ticket)
+        self.toasts.article_clicked.connect(self.open_article)
         if self.tray is not None:
             self.tray.clicked.connect(self.open_ticket)
+            self.tray.article_clicked.connect(self.open_article)
 
     def notify(self, notification: Any) -> None:
-        """`notification`: sync's Notification(kind, ticket_id, title, body)."""
+        """`notification`: sync's Notification(kind, ticket_id, title, body, article_id)."""
         kind = str(getattr(notification, "kind", ""))
         ticket_id = int(notification.ticket_id)
+        article_id = getattr(notification, "article_id", None)
         heading = heading_for(kind, ticket_id)
         title = str(getattr(notification, "title", "") or "")
         body = str(getattr(notification, "body", "") or "")
         if len(body) > 160:
             body = body[:159] + "…"
-        self.toasts.show_toast(kind, heading, title, body, ticket_id)
+        self.toasts.show_toast(kind, heading, title, body, ticket_id, article_id)
         if self.tray is not None:
             text = f"{title}\n{body}" if body else title
-            self.tray.show_message(heading, text, ticket_id, urgent=kind in _URGENT)
+            self.tray.show_message(
+                heading, text, ticket_id, urgent=kind in _URGENT, article_id=article_id
+            )
 
     def close(self) -> None:
         if self.tray is not None:

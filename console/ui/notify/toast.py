@@ -19,16 +19,25 @@ _WIDTH = 340
 
 class Toast(QFrame):
     clicked = Signal(int)  # ticket id
+    article_clicked = Signal(int)  # article id, for a knowledge-base notification
     closed = Signal()
 
     def __init__(
-        self, kind: str, heading: str, title: str, body: str, ticket_id: int, parent: QWidget
+        self,
+        kind: str,
+        heading: str,
+        title: str,
+        body: str,
+        ticket_id: int,
+        parent: QWidget,
+        article_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("toast")
         self.setProperty("kind", kind)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.ticket_id = ticket_id
+        self.article_id = article_id
         self.heading = QLabel(heading, objectName="toastHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         # Subjects and bodies are customer text: plain, never rich.
@@ -52,7 +61,10 @@ class Toast(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit(self.ticket_id)
+            if self.article_id is not None:
+                self.article_clicked.emit(self.article_id)
+            else:
+                self.clicked.emit(self.ticket_id)
             self.dismiss()
         else:
             super().mouseReleaseEvent(event)
@@ -76,6 +88,7 @@ class ToastStack(QObject):
     """Keeps the window's toasts stacked upwards from its bottom right corner."""
 
     ticket_clicked = Signal(int)
+    article_clicked = Signal(int)
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
@@ -83,9 +96,18 @@ class ToastStack(QObject):
         self.toasts: list[Toast] = []
         host.installEventFilter(self)
 
-    def show_toast(self, kind: str, heading: str, title: str, body: str, ticket_id: int) -> Toast:
-        toast = Toast(kind, heading, title, body, ticket_id, self._host)
+    def show_toast(
+        self,
+        kind: str,
+        heading: str,
+        title: str,
+        body: str,
+        ticket_id: int,
+        article_id: int | None = None,
+    ) -> Toast:
+        toast = Toast(kind, heading, title, body, ticket_id, self._host, article_id)
         toast.clicked.connect(self.ticket_clicked)
+        toast.article_clicked.connect(self.article_clicked)
         toast.closed.connect(lambda t=toast: self._forget(t))
         self.toasts.append(toast)
         while len(self.toasts) > MAX_TOASTS:

@@ -27,15 +27,17 @@ def _icon() -> QIcon:
 
 
 class TrayNotifier(QObject):
-    """Shows tray messages; `clicked` carries the ticket of the last message."""
+    """Shows tray messages; a click carries the ticket (or article) of the last message."""
 
     clicked = Signal(int)
+    article_clicked = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.icon: QSystemTrayIcon | None = None
         self.shown: list[tuple[str, str, int]] = []  # (title, text, ticket id), newest last
         self._last_ticket: int | None = None
+        self._last_article: int | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(_icon(), self)
             self.icon.setToolTip("Support Console")
@@ -46,11 +48,19 @@ class TrayNotifier(QObject):
     def available(self) -> bool:
         return self.icon is not None
 
-    def show_message(self, title: str, text: str, ticket_id: int, urgent: bool = False) -> bool:
+    def show_message(
+        self,
+        title: str,
+        text: str,
+        ticket_id: int,
+        urgent: bool = False,
+        article_id: int | None = None,
+    ) -> bool:
         """Tray messages are plain text on every platform; False when there is no tray."""
         self.shown.append((title, text, ticket_id))
         del self.shown[:-20]
         self._last_ticket = ticket_id
+        self._last_article = article_id
         if self.icon is None or not QSystemTrayIcon.supportsMessages():
             return False
         level = (
@@ -62,7 +72,9 @@ class TrayNotifier(QObject):
         return True
 
     def _on_clicked(self) -> None:
-        if self._last_ticket is not None:
+        if self._last_article is not None:
+            self.article_clicked.emit(self._last_article)
+        elif self._last_ticket is not None:
             self.clicked.emit(self._last_ticket)
 
     def close(self) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.store import Store
     from console.ui.change_bridge import ChangeBridge
     from console.ui.commands import TicketCommands
+    from console.ui.kb.kb_pages import KbPages
     from console.ui.notify.notifier import Notifier
     from console.ui.palette.command_palette import CommandPalette
     from console.ui.palette.shortcuts_sheet import ShortcutsSheet
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.banner = Banner("demo")
         self.rail = NavRail()
         self.rail.add_page("inbox", "✉", lambda: tr("Inbox"))
+        self.rail.add_page("knowledge", "▤", lambda: tr("Articles"))
+        self.rail.add_page("review", "✓", lambda: tr("Review"))
         self.rail.add_page("settings", "⚙", lambda: tr("Settings"), bottom=True)
         self.inbox = InboxView(store, bridge, me.id)
         # Stand-ins with the look of the parts attach() puts in their place.
@@ -103,6 +106,10 @@ class MainWindow(QMainWindow):
         self._work.setSizes([820, 620])
         self._page_index = {"inbox": self.pages.addWidget(self._work)}
         self._page_index["settings"] = self.pages.addWidget(self._no_settings)
+        self._kb: KbPages | None = None  # the knowledge pages are built when first shown
+        for key in ("knowledge", "review"):
+            self._page_index[key] = self.pages.addWidget(QWidget(objectName="kbStandIn"))
+            self.rail.buttons[key].setEnabled(False)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -176,6 +183,14 @@ class MainWindow(QMainWindow):
         if notifications is not None:  # the session: sync's notifications, on the GUI thread
             notifications.connect(self.notifier.notify)
         settings.language_chosen.connect(self.apply_language)
+        kb_intents = getattr(commands, "kb", None)
+        if kb_intents is not None:  # the session's knowledge-base actions
+            from console.ui.kb.kb_pages import KbPages
+
+            self._kb = KbPages(self, store, bridge, kb_intents, me, parent=self)
+            ticket_view.article_requested.connect(self.open_article)
+            for key in ("knowledge", "review"):
+                self.rail.buttons[key].setEnabled(True)
         settings.sign_out_requested.connect(self.sign_out_requested)
         self.retranslate()
         selected = self.inbox.selected_ticket_id()
@@ -197,6 +212,7 @@ class MainWindow(QMainWindow):
 
             self._notifier = Notifier(self)
             self._notifier.open_ticket.connect(self.open_ticket)
+            self._notifier.open_article.connect(self._open_article_from_notice)
         return self._notifier
 
     @property
@@ -218,8 +234,48 @@ class MainWindow(QMainWindow):
     # --- public ------------------------------------------------------------------------------
 
     def show_page(self, key: str) -> None:
+        if self._kb is not None and key in ("knowledge", "review"):
+            self._kb.ensure(key)
         self.rail.select(key)
         self.pages.setCurrentIndex(self._page_index[key])
+
+    def place_page(self, key: str, page: QWidget) -> None:
+        """Put a page built after the first paint where its stand-in was."""
+        stand_in = self.pages.widget(self._page_index[key])
+        self.pages.insertWidget(self._page_index[key], page)
+        if stand_in is not None:
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+
+    @property
+    def kb_pages(self) -> KbPages | None:
+        return self._kb
+
+    def _open_article_from_notice(self, article_id: int) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.open_article(article_id)
+
+    def open_article(self, article_id: int, lang: str = "") -> None:
+        """Show an article on the knowledge page (from a suggestion or the review page)."""
+        if self._kb is not None:
+            self.show_page("knowledge")
+            self._kb.open_article(article_id, lang)
+
+    def reply_language(self) -> str | None:
+        """The customer language of the ticket open in the inbox, for inserting articles."""
+        return self._ticket_view.customer_language() if self._ticket_view is not None else None
+
+    def insert_into_reply(self, text: str) -> None:
+        view = self._ticket_view
+        if view is None or view.ticket_id() is None:
+            self.show_notice(tr("Open a ticket to insert this article into its reply."))
+            return
+        view.insert_into_reply(text)
+        self.show_page("inbox")
+        self.show_notice(tr("Inserted into the reply to ticket #{id}.", id=view.ticket_id()))
 
     def current_page(self) -> str | None:
         return self.rail.current()
@@ -242,6 +298,9 @@ class MainWindow(QMainWindow):
         self.focus_list()
 
     def focus_search(self) -> None:
+        if self.current_page() == "knowledge" and self._kb is not None and self._kb.knowledge:
+            self._kb.knowledge.focus_search()
+            return
         self.show_page("inbox")
         self.inbox.focus_search()
 
@@ -310,6 +369,8 @@ class MainWindow(QMainWindow):
         if self._ticket_view is not None and self._settings is not None:
             self._ticket_view.retranslate()
             self._settings.retranslate()
+        if self._kb is not None:
+            self._kb.retranslate()
         else:
             # The ticket view's own placeholder text, until it takes this label's place.
             self._no_ticket.setText(tr("Select a ticket in the inbox to read and answer it."))

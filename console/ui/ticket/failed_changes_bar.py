@@ -1,9 +1,10 @@
-"""A strip under the ticket header listing this ticket's changes the server refused, each with
-Retry and Discard: a refused status or priority change is never dropped silently."""
+"""A strip listing changes the server refused, each with Retry and Discard: a refused status
+change, rating or proposed edit is never dropped silently. Under the ticket header it lists the
+ticket's changes; the knowledge page passes its own sentence for article work."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -13,7 +14,7 @@ from console.ui.i18n import tr
 from console.ui.labels import priority_label, status_label
 from console.ui.widgets.plain_text import PlainLabel
 
-__all__ = ["FailedChangesBar", "describe_change"]
+__all__ = ["FailedChangesBar", "describe_change", "ticket_change_sentence"]
 
 
 def describe_change(payload: dict[str, object]) -> str:
@@ -27,12 +28,25 @@ def describe_change(payload: dict[str, object]) -> str:
     return ", ".join(parts) or tr("a change")
 
 
+def ticket_change_sentence(item: OutboxItem) -> str:
+    return tr(
+        "Your change ({change}) was not saved: {error}",
+        change=describe_change(item.payload),
+        error=item.error or tr("the server refused it"),
+    )
+
+
 class FailedChangesBar(QFrame):
     retry_requested = Signal(int)
     discard_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        sentence: Callable[[OutboxItem], str] = ticket_change_sentence,
+    ) -> None:
         super().__init__(parent)
+        self._sentence = sentence
         self.setObjectName("failedChanges")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(14, 6, 14, 6)
@@ -57,12 +71,7 @@ class FailedChangesBar(QFrame):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = tr(
-                "Your change ({change}) was not saved: {error}",
-                change=describe_change(item.payload),
-                error=item.error or tr("the server refused it"),
-            )
-            label = PlainLabel(text, objectName="failedChangeText")
+            label = PlainLabel(self._sentence(item), objectName="failedChangeText")
             label.setWordWrap(True)
             retry = QPushButton(tr("Retry"), objectName="linkButton")
             discard = QPushButton(tr("Discard"), objectName="linkButton")

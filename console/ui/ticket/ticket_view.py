@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, AttachmentOut, TicketUpdate
 from console.core.domain import Category, EscalationStatus, MessageKind, Priority, TicketStatus
-from console.store import OutboxKind, Store
+from console.store import KB_OUTBOX_KINDS, OutboxKind, Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.commands import TicketCommands
 from console.ui.i18n import tr
@@ -33,6 +33,7 @@ from console.ui.ticket.presence_bar import PresenceBar
 from console.ui.ticket.presence_reporter import PresenceReporter
 from console.ui.ticket.related_panel import RelatedPanel
 from console.ui.ticket.reply_box import ReplyBox
+from console.ui.ticket.suggested_articles import SuggestedArticles
 from console.ui.ticket.ticket_header import TicketHeader
 
 __all__ = ["TicketView"]
@@ -51,6 +52,7 @@ def _ask_save_path(parent: QWidget, filename: str) -> Path | None:
 
 class TicketView(QStackedWidget):
     ticket_opened = Signal(int)  # a linked, merged or past ticket was opened from here
+    article_requested = Signal(int, str)  # a suggested article: id, language to show
 
     def __init__(
         self,
@@ -80,11 +82,13 @@ class TicketView(QStackedWidget):
         self.customer_panel = CustomerPanel()
         self.escalations = EscalationPanel()
         self.related = RelatedPanel()
+        self.suggested = SuggestedArticles(store.kb)
         self.side = QTabWidget(objectName="sideTabs")
         self.side.setDocumentMode(True)
         self.side.addTab(self.customer_panel, "")
         self.side.addTab(self.escalations, "")
         self.side.addTab(self.related, "")
+        self.side.addTab(self.suggested, "")
         self.side.setMinimumWidth(280)
         self.failed_changes = FailedChangesBar()
         self.notice = QLabel(objectName="noticeBar")
@@ -144,6 +148,8 @@ class TicketView(QStackedWidget):
         self.related.unlink_requested.connect(lambda other: self._act(self._commands.unlink, other))
         self.related.merge_requested.connect(self._merge)
         self.customer_panel.open_ticket.connect(self.open_related)
+        self.suggested.insert_text.connect(self.insert_into_reply)
+        self.suggested.open_article.connect(self.article_requested)
         bridge.changed.connect(self._on_changes)
         self.retranslate()
         self.set_can_send(commands.can_send())
@@ -163,6 +169,7 @@ class TicketView(QStackedWidget):
         self.presence.open(ticket_id)
         self.presence_bar.set_entries([])
         if ticket_id is None:
+            self.suggested.set_ticket(None, [])
             self._customer_uid = None
             self._presence_poll.stop()
             self.setCurrentIndex(0)
@@ -185,6 +192,17 @@ class TicketView(QStackedWidget):
         """Open another ticket here (a link, the merge target, a past ticket)."""
         self.show_ticket(ticket_id)
         self.ticket_opened.emit(ticket_id)
+
+    def customer_language(self) -> str | None:
+        """The open ticket's language (what its customer reads); None with no ticket open."""
+        ticket = self._store.ticket(self._ticket_id) if self._ticket_id is not None else None
+        return ticket.language if ticket is not None else None
+
+    def insert_into_reply(self, text: str) -> None:
+        """An article's summary or link, into the reply at the cursor (the draft keeps it)."""
+        if self._ticket_id is not None:
+            self.reply_box.set_kind(MessageKind.REPLY)
+            self.reply_box.insert_text(text)
 
     def leave(self) -> None:
         """The window closes or the agent signs out: tell colleagues I left."""
@@ -213,6 +231,7 @@ class TicketView(QStackedWidget):
         self.customer_panel.retranslate()
         self.escalations.retranslate()
         self.related.retranslate()
+        self.suggested.retranslate()
         self.failed_changes.retranslate()
         self._retitle_tabs()
 
@@ -237,6 +256,8 @@ class TicketView(QStackedWidget):
             self._reload_customer()
         if batch.touches("escalations", ticket_id):
             self._reload_escalations()
+        if batch.touches("kb"):
+            self.suggested.refresh()
 
     def _reload_ticket(self) -> None:
         assert self._ticket_id is not None
@@ -253,12 +274,16 @@ class TicketView(QStackedWidget):
         assert self._ticket_id is not None
         messages = self._store.messages(self._ticket_id)
         self.conversation.set_messages(messages, self._me.display_name)
+        self.suggested.set_ticket(self._store.ticket(self._ticket_id), messages)
 
     def _reload_failed_changes(self) -> None:
         items = [
             item
             for item in self._store.failed_outbox()
-            if item.kind != OutboxKind.MESSAGE and item.target_id == self._ticket_id
+            # Knowledge-base items target an article id, not this ticket.
+            if item.kind != OutboxKind.MESSAGE
+            and item.kind not in KB_OUTBOX_KINDS
+            and item.target_id == self._ticket_id
         ]
         self.failed_changes.set_items(items)
 
@@ -298,6 +323,7 @@ class TicketView(QStackedWidget):
         )
         linked = len(self.related.link_rows)
         self.side.setTabText(2, tr("Related ({n})", n=linked) if linked else tr("Related"))
+        self.side.setTabText(3, tr("Articles"))
 
     # --- widgets -> commands -----------------------------------------------------------------
 
