@@ -90,6 +90,9 @@ class TicketView(QStackedWidget):
         self.side.addTab(self.related, "")
         self.side.addTab(self.suggested, "")
         self.side.setMinimumWidth(280)
+        # Four tabs in a narrow column: names shorten rather than scroll a tab out of sight.
+        self.side.setUsesScrollButtons(False)
+        self.side.setElideMode(Qt.TextElideMode.ElideRight)
         self.failed_changes = FailedChangesBar()
         self.notice = QLabel(objectName="noticeBar")
         self.notice.setWordWrap(True)
@@ -324,6 +327,8 @@ class TicketView(QStackedWidget):
         linked = len(self.related.link_rows)
         self.side.setTabText(2, tr("Related ({n})", n=linked) if linked else tr("Related"))
         self.side.setTabText(3, tr("Articles"))
+        for index in range(self.side.count()):  # the full name when the tab is shortened
+            self.side.setTabToolTip(index, self.side.tabText(index))
 
     # --- widgets -> commands -----------------------------------------------------------------
 
