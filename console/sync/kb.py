@@ -69,9 +69,9 @@ async def deliver_kb(client: SupportClient, store: Store, item: OutboxItem) -> N
     else:
         await asyncio.to_thread(store.mark_failed, item.id, f"unknown command {item.kind!r}")
         return
-    await asyncio.to_thread(store.mark_done, item.id)
-    if article is not None:
+    if article is not None:  # first: once the item is done, the cache shows what it did
         await asyncio.to_thread(store.kb.put_articles, [article])
+    await asyncio.to_thread(store.mark_done, item.id)
 
 
 class KbCommands:
