@@ -244,6 +244,17 @@ async def _write_draft(run: _Run, view: Any, ticket_id: int) -> None:
     run.ok(f"draft saved and read back from the store ({len(DRAFT_TEXT)} characters)")
 
 
+async def _knowledge_base(run: _Run) -> None:
+    """The demo articles ship as data files: a bundle without them has an empty knowledge base."""
+    run.begin("knowledge base")
+    store = run.store
+    assert store is not None
+    await _wait_until(lambda: store.kb.count() > 0, "articles from the server")
+    await _wait_until(lambda: bool(store.kb.search("提币")), "a Chinese search to find articles")
+    hits = store.kb.search("提币")
+    run.ok(f"{store.kb.count()} articles; 提币 finds {len(hits)}, first: {hits[0].slug}")
+
+
 async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     _check_qt(run, app)
     _check_languages(run)
@@ -253,6 +264,7 @@ async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     ticket = await _inbox(run, window)
     view = await _open_ticket(run, window, ticket)
     await _write_draft(run, view, ticket.id)
+    await _knowledge_base(run)
 
 
 async def _main(run: _Run, app: Any, workdir: Path, timeout: float) -> int:
