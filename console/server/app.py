@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import AsyncIterator
 
 import anyio.to_thread
@@ -40,7 +41,11 @@ def _prepare(runtime: Runtime) -> None:
         runtime.demo = workspace
     # Targets missed while the server was down are announced before the first request.
     sweep_once(runtime.db)
-    runtime.kb.refresh(runtime.db, force=True)
+    # The search index takes a second or more to build: requests are served meanwhile, and a
+    # search waits for it (KbSearch holds its lock while building).
+    threading.Thread(
+        target=runtime.kb.refresh, args=(runtime.db,), kwargs={"force": True}, daemon=True
+    ).start()
 
 
 def _start_traffic(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
