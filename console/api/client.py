@@ -18,6 +18,7 @@ import httpx
 from httpx_sse import EventSource
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from console.api.client_chat import ChatMethods
 from console.api.client_inbox import InboxMethods
 from console.api.client_kb import KbMethods
 from console.api.client_responses import error_from as _error_from
@@ -70,7 +71,7 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
-class SupportClient(InboxMethods, KbMethods):
+class SupportClient(InboxMethods, KbMethods, ChatMethods):
     def __init__(
         self,
         base_url: str,

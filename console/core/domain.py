@@ -157,3 +157,7 @@ class EventType(StrEnum):
     KB_FLAG_UPDATED = "kb.flag.updated"  # payload: KbFlagOut
     KB_REVISION_PROPOSED = "kb.revision.proposed"  # payload: KbRevisionOut
     KB_REVISION_DECIDED = "kb.revision.decided"  # payload: KbRevisionOut (published or rejected)
+    CHAT_CONVERSATION_UPDATED = "chat.conversation.updated"  # payload: ConversationOut
+    CHAT_MESSAGE_CREATED = "chat.message.created"  # payload: ChatMessageOut
+    CHAT_TYPING = "chat.typing"  # payload: ChatTypingOut (not stored by clients)
+    CHAT_STATUS_CHANGED = "chat.status.changed"  # payload: AgentChatStatusOut (not stored)

@@ -13,10 +13,20 @@ from fastapi import FastAPI
 from console import __version__
 from console.api.schemas import API_PREFIX
 from console.server.body_guard import BodyGuardMiddleware
+from console.server.chat_sweeper import run_chat_sweeper
 from console.server.db import Database
 from console.server.errors import CatchAllMiddleware, install_error_handlers
 from console.server.maintenance import run_maintenance
-from console.server.routes import auth, customers, events, kb, tickets, workspace
+from console.server.routes import (
+    auth,
+    chat_agent,
+    chat_customer,
+    customers,
+    events,
+    kb,
+    tickets,
+    workspace,
+)
 from console.server.routes import sla as sla_routes
 from console.server.routes.collab import COLLAB_ROUTERS
 from console.server.runtime import Runtime
@@ -56,6 +66,14 @@ def _start_traffic(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] 
     return asyncio.create_task(run_traffic(runtime, stop), name="customer-traffic")
 
 
+def _start_chat_customers(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
+    if not runtime.settings.simulate:
+        return None
+    from console.server.demo.chat_customers import run_chat_customers
+
+    return asyncio.create_task(run_chat_customers(runtime, stop), name="chat-customers")
+
+
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime: Runtime = app.state.runtime
@@ -64,9 +82,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     stop = asyncio.Event()
     tasks = [asyncio.create_task(run_maintenance(runtime, stop), name="maintenance")]
     tasks.append(asyncio.create_task(run_sla_sweeper(runtime, stop), name="sla-sweeper"))
-    traffic = _start_traffic(runtime, stop)
-    if traffic is not None:
-        tasks.append(traffic)
+    tasks.append(asyncio.create_task(run_chat_sweeper(runtime, stop), name="chat-sweeper"))
+    for extra in (_start_traffic(runtime, stop), _start_chat_customers(runtime, stop)):
+        if extra is not None:
+            tasks.append(extra)
     try:
         yield
     finally:
@@ -88,7 +107,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.runtime = Runtime(settings=settings, db=Database(settings.database_url))
     install_error_handlers(app)
-    for module in (workspace, auth, tickets, customers, events, kb):
+    for module in (workspace, auth, tickets, customers, events, kb, chat_agent, chat_customer):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(sla_routes.router, prefix=API_PREFIX)
     for router in COLLAB_ROUTERS:

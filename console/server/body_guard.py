@@ -9,6 +9,7 @@ arrives, and no JSON check.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +22,13 @@ from console.server.errors import error_response
 MAX_BODY_BYTES = 256 * 1024
 # POST paths whose body is a raw file, with their own size limit.
 RAW_BODY_LIMITS: Mapping[str, int] = {f"{API_PREFIX}/attachments": MAX_ATTACHMENT_BYTES}
+# The same for paths with ids in them: chat uploads of agents and of customers.
+RAW_BODY_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (
+        re.compile(rf"{re.escape(API_PREFIX)}/(?:customer/)?chats/\d{{1,18}}/attachments"),
+        MAX_ATTACHMENT_BYTES,
+    ),
+)
 # An oversized body up to this size is read and dropped so the client sees the 413 instead
 # of a reset connection; anything bigger is answered at once.
 _DRAIN_LIMIT = 16 * 1024 * 1024
@@ -86,9 +94,7 @@ class BodyGuardMiddleware:
         if scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        raw_limit = (
-            self.raw_limits.get(scope.get("path", "")) if scope["method"] == "POST" else None
-        )
+        raw_limit = self._raw_limit(scope.get("path", "")) if scope["method"] == "POST" else None
         limit = raw_limit if raw_limit is not None else self.max_bytes
         declared = Headers(scope=scope).get("content-length")
         if declared is not None:
@@ -131,6 +137,12 @@ class BodyGuardMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    def _raw_limit(self, path: str) -> int | None:
+        limit = self.raw_limits.get(path)
+        if limit is None:
+            limit = next((n for p, n in RAW_BODY_PATTERNS if p.fullmatch(path)), None)
+        return limit
 
     async def _read(self, receive: Receive, limit: int) -> bytes | None:
         """The body, or None once it grows past `limit` (the rest is drained)."""

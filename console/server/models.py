@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class SchemaInfo(Base):
@@ -69,6 +69,10 @@ class Customer(Base):
     language: Mapped[str] = mapped_column(String(10))
     region: Mapped[str] = mapped_column(String(40))
     account_status: Mapped[str] = mapped_column(String(20))
+    # The VIP's account manager: live chats are offered to them first.
+    account_manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agents.id", ondelete="SET NULL"), default=None
+    )
 
 
 class Transfer(Base):
@@ -203,4 +207,4 @@ class IdempotencyRecord(Base):
 
 # Tables of the collaboration features live in their own module; importing it here registers
 # them on Base.metadata wherever the schema is created.
-from console.server import models_collab, models_kb  # noqa: E402, F401
+from console.server import models_chat, models_collab, models_kb  # noqa: E402, F401

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("console.server")
 _CHUNK = 1000
+VIP_ACCOUNT_MANAGER = "mei"
 
 
 def is_empty(db: Database) -> bool:
@@ -74,7 +75,9 @@ def _seed_people(session: Session, workspace: DemoWorkspace) -> dict[str, tuple[
     ]
     ids = _insert_returning_ids(session, Agent, agent_rows)
     agents = {a.username: (i, a.display_name) for a, i in zip(workspace.agents, ids, strict=True)}
-    _insert(session, Customer, [_customer_row(c) for c in workspace.customers])
+    # VIP customers have the VIP manager as their account manager (live chats go to her first).
+    manager = agents.get(VIP_ACCOUNT_MANAGER, (None, ""))[0]
+    _insert(session, Customer, [_customer_row(c, manager) for c in workspace.customers])
     transfers = [
         {
             "customer_uid": c.uid,
@@ -103,7 +106,7 @@ def _seed_people(session: Session, workspace: DemoWorkspace) -> dict[str, tuple[
     return agents
 
 
-def _customer_row(c: DemoCustomer) -> dict[str, Any]:
+def _customer_row(c: DemoCustomer, manager_id: int | None = None) -> dict[str, Any]:
     return {
         "uid": c.uid,
         "display_name": c.display_name,
@@ -114,6 +117,7 @@ def _customer_row(c: DemoCustomer) -> dict[str, Any]:
         "language": c.language,
         "region": c.region,
         "account_status": str(c.account_status),
+        "account_manager_id": manager_id if c.vip_tier > 0 else None,
     }
 
 

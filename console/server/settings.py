@@ -37,3 +37,13 @@ class ServerSettings:
     idempotency_ttl_s: float = 24 * 3600.0
     # How often the SLA sweeper looks for targets that have just been missed.
     sla_sweep_s: float = 5.0
+    # Live chat: an offer not accepted this long goes back to the queue; an agent whose last
+    # status PUT (the heartbeat) is this old counts as gone; chats per agent unless they set
+    # another capacity; how often the chat sweeper runs.
+    chat_offer_timeout_s: float = 30.0
+    chat_agent_timeout_s: float = 45.0
+    chat_default_capacity: int = 5
+    chat_sweep_s: float = 1.0
+    # Average time an agent spends on a chat, for the customer's estimated wait until enough
+    # chats have been handled to measure it.
+    chat_average_handle_s: float = 90.0

@@ -10,10 +10,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from console.store.chat import ChatStore
     from console.store.hub import Change, ChangeHub
     from console.store.migrations import LATEST_VERSION, StoreVersionError
     from console.store.records import (
+        CHAT_OUTBOX_KINDS,
         KB_OUTBOX_KINDS,
+        ChatLocalMessage,
         LocalMessage,
         MessageState,
         OutboxItem,
@@ -27,10 +30,13 @@ if TYPE_CHECKING:
     from console.store.store import Store
 
 __all__ = [
+    "CHAT_OUTBOX_KINDS",
     "KB_OUTBOX_KINDS",
     "LATEST_VERSION",
     "Change",
     "ChangeHub",
+    "ChatLocalMessage",
+    "ChatStore",
     "LocalMessage",
     "MessageState",
     "OutboxItem",
@@ -45,6 +51,9 @@ __all__ = [
 ]
 
 _EXPORTS = {
+    "CHAT_OUTBOX_KINDS": "console.store.records",
+    "ChatLocalMessage": "console.store.records",
+    "ChatStore": "console.store.chat",
     "KB_OUTBOX_KINDS": "console.store.records",
     "LATEST_VERSION": "console.store.migrations",
     "Change": "console.store.hub",

@@ -5,7 +5,9 @@ type is logged and skipped: waiting for it would stall every later event, and th
 never send it differently. Valid events are applied all-or-nothing together with the cursor.
 presence.changed is not stored (the sync engine routes it to its PresenceBoard first), nor are
 kb.flag.* and kb.revision.* (the sync engine hands them to its kb_listeners and notifications);
-kb.article.changed updates the cached article.
+kb.article.changed updates the cached article. chat.conversation.updated and
+chat.message.created are stored; chat.typing and chat.status.changed are live only (the sync
+engine's ChatTypingBoard and chat listeners hold them).
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ from console.api.schemas import (
     TicketMergedOut,
     TicketOut,
 )
+from console.api.schemas_chat import (
+    AgentChatStatusOut,
+    ChatMessageOut,
+    ChatTypingOut,
+    ConversationOut,
+)
 from console.api.schemas_kb import KbArticleOut, KbFlagOut, KbRevisionOut
 from console.core.domain import EventType
 
@@ -40,6 +48,8 @@ class DecodedBatch:
     merges: list[TicketMergedOut] = field(default_factory=list)
     breaches: list[SlaBreachOut] = field(default_factory=list)
     kb_articles: dict[int, KbArticleOut] = field(default_factory=dict)
+    chat_conversations: dict[int, ConversationOut] = field(default_factory=dict)
+    chat_messages: list[ChatMessageOut] = field(default_factory=list)
     last_id: int | None = None
     skipped: list[int] = field(default_factory=list)
 
@@ -97,6 +107,17 @@ def _decode_one(batch: DecodedBatch, event: EventOut) -> None:
         KbRevisionOut.model_validate(event.payload)  # live only: checked, not stored
     elif kind is EventType.PRESENCE_CHANGED:
         pass  # live only: the sync engine's PresenceBoard holds it
+    elif kind is EventType.CHAT_CONVERSATION_UPDATED:
+        conversation = ConversationOut.model_validate(event.payload)
+        known = batch.chat_conversations.get(conversation.id)
+        if known is None or conversation.version >= known.version:
+            batch.chat_conversations[conversation.id] = conversation
+    elif kind is EventType.CHAT_MESSAGE_CREATED:
+        batch.chat_messages.append(ChatMessageOut.model_validate(event.payload))
+    elif kind is EventType.CHAT_TYPING:
+        ChatTypingOut.model_validate(event.payload)  # live only: checked, not stored
+    elif kind is EventType.CHAT_STATUS_CHANGED:
+        AgentChatStatusOut.model_validate(event.payload)  # live only: checked, not stored
     else:  # pragma: no cover - every EventType is handled above; a new one is skipped
         log.warning("event %s has unhandled type %s", event.id, kind)
         batch.skipped.append(event.id)

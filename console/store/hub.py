@@ -15,8 +15,19 @@ log = logging.getLogger(__name__)
 
 # Topics published by the store and the sync engine. For "messages" the ids are ticket ids,
 # for "customers" customer uids, for "drafts" draft keys, for "outbox" outbox item ids, for
-# "kb" knowledge-base article ids (no ids: every article may have changed).
-TOPICS = ("tickets", "messages", "customers", "drafts", "outbox", "kb", "connection")
+# "kb" knowledge-base article ids (no ids: every article may have changed), for "chats" and
+# "chat_messages" chat conversation ids.
+TOPICS = (
+    "tickets",
+    "messages",
+    "customers",
+    "drafts",
+    "outbox",
+    "kb",
+    "chats",
+    "chat_messages",
+    "connection",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,11 +249,59 @@ def _v4_knowledge_base(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v5_live_chat(conn: Connection) -> None:
+    # Live chat. Conversations are cached whole (ConversationOut as JSON) with the columns the
+    # lists filter and sort on; messages keep the server's per-conversation order (seq) and,
+    # like ticket messages, an optimistic row of mine (no server id yet) that the server's
+    # copy takes over by client_id. Nothing existing changes: the cursor and caches stay.
+    for statement in (
+        """CREATE TABLE chat_conversations (
+            id INTEGER PRIMARY KEY,
+            state TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            vip_tier INTEGER NOT NULL,
+            assigned_agent_id INTEGER,
+            offered_agent_id INTEGER,
+            queued_at INTEGER,
+            last_seq INTEGER NOT NULL,
+            agent_read_seq INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            activity_at INTEGER NOT NULL,
+            data TEXT NOT NULL)""",
+        "CREATE INDEX ix_chat_conversations_state ON chat_conversations (state, id)",
+        """CREATE TABLE chat_messages (
+            local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            server_id INTEGER UNIQUE,
+            conversation_id INTEGER NOT NULL,
+            seq INTEGER,
+            sender TEXT NOT NULL,
+            agent_id INTEGER,
+            author_name TEXT NOT NULL,
+            body TEXT NOT NULL,
+            client_id TEXT,
+            created_at INTEGER NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            local_files TEXT NOT NULL DEFAULT '[]')""",
+        "CREATE INDEX ix_chat_messages_order ON chat_messages (conversation_id, seq, local_id)",
+        """CREATE UNIQUE INDEX ix_chat_messages_client
+            ON chat_messages (conversation_id, client_id)""",
+        # How far an agent has read, as this console knows it before the server confirms.
+        """CREATE TABLE chat_read_marks (
+            conversation_id INTEGER NOT NULL,
+            agent_id INTEGER NOT NULL,
+            up_to_seq INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, agent_id)) WITHOUT ROWID""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_initial,
     _v2_ticket_columns_and_outbox_errors,
     _v3_inbox_columns,
     _v4_knowledge_base,
+    _v5_live_chat,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

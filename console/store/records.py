@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the first paint imports this module and must not pay for pydantic
     from console.api.schemas import AttachmentOut
+    from console.api.schemas_chat import ChatAttachmentOut
 
 __all__ = [
+    "CHAT_OUTBOX_KINDS",
     "KB_OUTBOX_KINDS",
     "PENDING_STATES",
+    "ChatLocalMessage",
     "LocalMessage",
     "MessageState",
     "OutboxItem",
@@ -125,6 +128,27 @@ class LocalMessage:
     merged_from_id: int | None = None  # the ticket it was written on, when moved by a merge
 
 
+@dataclass(frozen=True, slots=True)
+class ChatLocalMessage:
+    """A chat message as the conversation view shows it: the server's copy (`seq` set, state
+    "sent"), or one of mine not yet confirmed (`seq` None; state from its outbox item)."""
+
+    id: int | None  # server id; None while only local
+    conversation_id: int
+    seq: int | None  # the server's order within the conversation; None while only local
+    sender: str  # customer, bot, agent, system
+    agent_id: int | None
+    author_name: str
+    body: str
+    client_id: str | None
+    created_at: datetime
+    state: str  # a MessageState
+    error: str | None = None
+    outbox_id: int | None = None
+    attachments: list[ChatAttachmentOut] = field(default_factory=list)
+    local_files: list[str] = field(default_factory=list)  # copies waiting for upload
+
+
 class OutboxKind(StrEnum):
     MESSAGE = "message"
     TICKET_UPDATE = "ticket_update"
@@ -136,10 +160,16 @@ class OutboxKind(StrEnum):
     KB_FEEDBACK = "kb_feedback"  # target: article id; payload: KbFeedbackCreate
     KB_FLAG = "kb_flag"  # target: article id; payload: KbFlagCreate
     KB_REVISION = "kb_revision"  # target: article id; payload: KbRevisionCreate
+    # target: conversation id; payload: ChatMessageCreate's fields (+ "files", "uploaded")
+    CHAT_MESSAGE = "chat_message"
+    # target: conversation id; payload: {"action": "read", "up_to_seq": n}
+    CHAT_ACTION = "chat_action"
 
 
 # Outbox kinds whose target_id is a knowledge-base article, not a ticket.
 KB_OUTBOX_KINDS = frozenset({OutboxKind.KB_FEEDBACK, OutboxKind.KB_FLAG, OutboxKind.KB_REVISION})
+# Outbox kinds whose target_id is a chat conversation.
+CHAT_OUTBOX_KINDS = frozenset({OutboxKind.CHAT_MESSAGE, OutboxKind.CHAT_ACTION})
 
 
 class OutboxState(StrEnum):

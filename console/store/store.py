@@ -7,7 +7,8 @@ batches. Changes are published on `hub` after their transaction has committed.
 Topics (Change.topic, ids): tickets (ticket ids), messages (ticket ids), customers (uids),
 drafts (draft keys), outbox (item ids), saved_views (agent ids), macros, sla_policies,
 escalations (ticket ids), sla (ticket ids with a new breach), kb (knowledge-base article ids;
-none: all of them), connection (sync engine). The knowledge base is `store.kb` (store/kb.py).
+none: all of them), chats and chat_messages (chat conversation ids), connection (sync engine).
+The knowledge base is `store.kb` (store/kb.py), live chat `store.chats` (store/chat.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from console.api.schemas import (
     TicketOut,
 )
 from console.store import (
+    chat_rows,
     customers,
     messages,
     saved_views,
@@ -35,6 +37,7 @@ from console.store import (
     tickets,
     workspace_data,
 )
+from console.store.chat import ChatStore
 from console.store.db import create_sqlite_engine, reading, writing
 from console.store.events import decode
 from console.store.first_page import TicketRow
@@ -70,6 +73,7 @@ class Store(StoreOutbox):
         # Builds the knowledge base's search index from the stored articles (off the GUI
         # thread: the store opens on a worker).
         self.kb = KbStore(engine, self._publish)
+        self.chats = ChatStore(engine, self._publish)
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -297,8 +301,9 @@ class Store(StoreOutbox):
             conn.exec_driver_sql("DELETE FROM ticket_tags")
             conn.exec_driver_sql("DELETE FROM escalations")
             clear_kb(conn)
+            chat_rows.clear(conn)
             conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_CURSOR_KEY,))
-        for topic in ("tickets", "messages", "customers", "escalations"):
+        for topic in ("tickets", "messages", "customers", "escalations", "chats", "chat_messages"):
             self._publish(topic)
         self.kb.rebuild_index(announce=True)
 
@@ -320,6 +325,8 @@ class Store(StoreOutbox):
                 customers.merge_summary(conn, customer)
             escalated = workspace_data.upsert_escalations(conn, list(batch.escalations.values()))
             kb_written = upsert_kb(conn, list(batch.kb_articles.values()))
+            chats = chat_rows.upsert_conversations(conn, list(batch.chat_conversations.values()))
+            chat_touched = chat_rows.upsert_messages(conn, batch.chat_messages)
             self._set_meta(conn, _CURSOR_KEY, str(batch.last_id))
         if written:
             self._publish("tickets", written)
@@ -331,4 +338,8 @@ class Store(StoreOutbox):
             self._publish("escalations", sorted(escalated))
         if batch.breaches:
             self._publish("sla", sorted({b.ticket_id for b in batch.breaches}))
+        if chats or chat_touched:
+            self._publish("chats", sorted({*chats, *chat_touched}))
+        if chat_touched:
+            self._publish("chat_messages", sorted(chat_touched))
         self.kb.committed(kb_written)

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from console.api.schemas import EscalationOut, MessageOut, TicketMergedOut, TicketOut
-from console.store import messages, outbox, tickets, workspace_data
+from console.api.schemas_chat import ChatMessageOut, ConversationOut
+from console.store import chat_rows, messages, outbox, tickets, workspace_data
 from console.store.db import reading, writing
 from console.store.records import OutboxItem, OutboxKind, OutboxState
 
@@ -111,8 +112,11 @@ class StoreOutbox:
         ticket: TicketOut | None = None,
         escalation: EscalationOut | None = None,
         merged: TicketMergedOut | None = None,
+        chat_message: ChatMessageOut | None = None,
+        conversation: ConversationOut | None = None,
     ) -> bool:
         changed_tickets: list[int] = []
+        changed_chats: list[int] = []
         with writing(self._engine) as conn:
             item = outbox.transition(
                 conn, item_id, expected, state, error=error, count_attempt=count_attempt
@@ -129,11 +133,22 @@ class StoreOutbox:
                 changed_tickets += tickets.upsert(conn, [merged.source, merged.target])
                 source, target = merged.source.id, merged.target.id
                 messages.move_merged(conn, merged.moved_message_ids, source, target)
+            if chat_message is not None:
+                changed_chats += chat_rows.upsert_messages(conn, [chat_message])
+            if conversation is not None:
+                changed_chats += chat_rows.upsert_conversations(conn, [conversation])
             if state == OutboxState.DISCARDED and item.client_id:
-                messages.delete_local(conn, item.client_id)
+                if item.kind == OutboxKind.CHAT_MESSAGE:
+                    chat_rows.delete_local(conn, item.target_id, item.client_id)
+                else:
+                    messages.delete_local(conn, item.client_id)
         self._publish("outbox", [item_id])
         if item.kind == OutboxKind.MESSAGE:
             self._publish("messages", [item.target_id])
+        if item.kind == OutboxKind.CHAT_MESSAGE:
+            self._publish("chat_messages", [item.target_id])
+        if item.kind == OutboxKind.CHAT_MESSAGE or changed_chats:
+            self._publish("chats", sorted({item.target_id, *changed_chats}))
         if item.kind == OutboxKind.TICKET_UPDATE or changed_tickets:
             self._publish("tickets", sorted({item.target_id, *changed_tickets}))
         if escalation is not None:
@@ -154,6 +169,8 @@ class StoreOutbox:
         ticket: TicketOut | None = None,
         escalation: EscalationOut | None = None,
         merged: TicketMergedOut | None = None,
+        chat_message: ChatMessageOut | None = None,
+        conversation: ConversationOut | None = None,
     ) -> bool:
         """Confirmed by the server; the server's result is stored in the same transaction."""
         return self._move(
@@ -164,6 +181,8 @@ class StoreOutbox:
             ticket=ticket,
             escalation=escalation,
             merged=merged,
+            chat_message=chat_message,
+            conversation=conversation,
         )
 
     def mark_failed(self, item_id: int, error: str) -> bool:

@@ -150,6 +150,52 @@ kb_articles = Table(
     Column("data", Text, nullable=False),
 )
 
+# Live chat (data: ConversationOut as JSON; times in micros; activity_at: the later of the
+# conversation's updated_at and its newest message, for "newest activity first").
+chat_conversations = Table(
+    "chat_conversations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("state", Text, nullable=False),
+    Column("priority", Text, nullable=False),
+    Column("vip_tier", Integer, nullable=False),
+    Column("assigned_agent_id", Integer),
+    Column("offered_agent_id", Integer),
+    Column("queued_at", Integer),
+    Column("last_seq", Integer, nullable=False),
+    Column("agent_read_seq", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", Integer, nullable=False),
+    Column("activity_at", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+# Chat messages: the server's (server_id and seq set) and mine not yet confirmed (both NULL).
+chat_messages = Table(
+    "chat_messages",
+    metadata,
+    Column("local_id", Integer, primary_key=True, autoincrement=True),
+    Column("server_id", Integer, unique=True),
+    Column("conversation_id", Integer, nullable=False),
+    Column("seq", Integer),
+    Column("sender", Text, nullable=False),
+    Column("agent_id", Integer),
+    Column("author_name", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("client_id", Text),
+    Column("created_at", Integer, nullable=False),
+    Column("attachments", Text, nullable=False, default="[]"),
+    Column("local_files", Text, nullable=False, default="[]"),
+)
+
+chat_read_marks = Table(
+    "chat_read_marks",
+    metadata,
+    Column("conversation_id", Integer, primary_key=True),
+    Column("agent_id", Integer, primary_key=True),
+    Column("up_to_seq", Integer, nullable=False),
+)
+
 # FTS5 external-content index over tickets.search_text (rowid = ticket id), kept by triggers.
 tickets_fts = Table(
     "tickets_fts",

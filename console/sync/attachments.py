@@ -9,7 +9,7 @@ from pathlib import Path
 
 from console.api.schemas import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
 
-__all__ = ["AttachmentRefused", "content_type", "discard_copies", "stage_files"]
+__all__ = ["AttachmentRefused", "content_type", "discard_copies", "stage_files", "upload_key"]
 
 MAX_FILES = 10
 
@@ -49,6 +49,11 @@ def stage_files(data_dir: Path | None, client_id: str, files: Sequence[Path]) ->
         shutil.copyfile(path, target)
         copies.append(str(target))
     return copies
+
+
+def upload_key(item_key: str, index: int) -> str:
+    """The idempotency key of the upload of an outbox item's file number `index`."""
+    return f"{item_key}:file{index}"
 
 
 def discard_copies(data_dir: Path | None, client_id: str | None) -> None:

@@ -10,7 +10,9 @@ plain methods (commands.py): they write the store at once and wake the flusher.
 Events pass the PresenceBoard (`engine.presence`) and the NotificationCenter
 (`engine.notifications`) before the store applies them; knowledge-base flag and revision
 events also go to `engine.kb_listeners` (they are not stored). The knowledge base's commands
-and online actions are KbCommands (kb.py); its articles are fetched at every connect.
+and online actions are KbCommands (kb.py); its articles are fetched at every connect. Live chat
+is ChatCommands (chat.py): `engine.chat_typing` and `engine.chat_status` are its live boards;
+its heartbeat and message fetcher run beside the tasks above.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from console.core.domain import EventType, PresenceState, Role
 from console.store import Change, OutboxKind, Store
 from console.sync.attachments import discard_copies
 from console.sync.backoff import Backoff
+from console.sync.chat import ChatCommands
 from console.sync.commands import InboxCommands
 from console.sync.feed import EventFeed
 from console.sync.kb import KbCommands, fetch_all_articles
@@ -73,7 +76,7 @@ KB_REVIEW_EVENTS = frozenset(
 KbListener = Callable[[EventOut], None]
 
 
-class SyncEngine(InboxCommands, KbCommands):
+class SyncEngine(InboxCommands, KbCommands, ChatCommands):
     def __init__(
         self,
         client: SupportClient,
@@ -112,6 +115,7 @@ class SyncEngine(InboxCommands, KbCommands):
         self._reconnect_wanted: asyncio.Event | None = None
         self._stopped: asyncio.Event | None = None
         self._side_tasks: set[asyncio.Task[None]] = set()
+        self._init_chat()
 
     # --- state -------------------------------------------------------------------------------
 
@@ -141,6 +145,7 @@ class SyncEngine(InboxCommands, KbCommands):
             asyncio.create_task(self._flush_forever(), name="sync-flush"),
             asyncio.create_task(self._renew_presence_forever(), name="sync-presence"),
             asyncio.create_task(self._check_due_soon_forever(), name="sync-due-soon"),
+            *(asyncio.create_task(chat, name="sync-chat") for chat in self._chat_tasks()),
         ]
         try:
             await self._stop_requested.wait()
@@ -203,6 +208,7 @@ class SyncEngine(InboxCommands, KbCommands):
         self._went_online()
         self._spawn(self._refresh_workspace_data())
         self._spawn(self._refresh_kb_articles())
+        self._spawn(self._refresh_chats())
         await self._feed.follow(cursor)
 
     def _route(self, events: Sequence[EventOut]) -> None:
@@ -213,6 +219,7 @@ class SyncEngine(InboxCommands, KbCommands):
                     self.presence.update(PresenceOut.model_validate(event.payload))
                 except ValidationError:
                     log.warning("skipping malformed presence event %s", event.id)
+        self._route_chat(events)
         self.notifications.observe(events)
         for event in events:
             if event.type in KB_REVIEW_EVENTS:
@@ -302,7 +309,7 @@ class SyncEngine(InboxCommands, KbCommands):
         done = self._store.discard(outbox_id)
         if done and item is not None and item.kind == OutboxKind.TICKET_UPDATE:
             self._spawn(self._sender.refresh_ticket(item.target_id))
-        if done and item is not None and item.kind == OutboxKind.MESSAGE:
+        if done and item is not None and item.kind in (OutboxKind.MESSAGE, OutboxKind.CHAT_MESSAGE):
             discard_copies(self._store.data_dir, item.client_id)
         return done
 

@@ -12,6 +12,10 @@ the UI builds its own localised sentence from `kind`.
 Knowledge base: a supervisor hears of every new flag and proposed revision, an article's owner
 of flags on their article (nobody of their own). Those notifications carry `article_id`, with
 `ticket_id` 0, `title` the article's title and `body` the flag's comment or the revision's note.
+
+Live chat: a chat offered to me ("chat_offered", body: the topic or empty) and a customer message
+in a chat active with me ("chat_message", body: the text). They carry `conversation_id`, with
+`ticket_id` 0 and `title` the customer's name. The UI shows them also while its window is focused.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from console.api.schemas import EventOut, MessageOut, SlaBreachOut, TicketOut
+from console.api.schemas_chat import ChatMessageOut, ConversationOut
 from console.api.schemas_kb import KbFlagOut, KbRevisionOut
 from console.core.domain import OPEN_STATUSES, EventType, MessageKind
 from console.store import Store, TicketQuery, TicketSort
@@ -41,18 +46,22 @@ class NotificationKind:
     SLA_BREACHED = "sla_breached"  # my ticket's SLA target was breached
     KB_FLAGGED = "kb_flagged"  # an article was flagged (to supervisors and the article's owner)
     KB_REVISION_PROPOSED = "kb_revision_proposed"  # an edit awaits review (to supervisors)
+    CHAT_OFFERED = "chat_offered"  # a chat was offered to me (accept before it times out)
+    CHAT_MESSAGE = "chat_message"  # the customer wrote in a chat active with me
 
 
 @dataclass(frozen=True, slots=True)
 class Notification:
     kind: str
-    ticket_id: int  # 0 for knowledge-base notifications
+    ticket_id: int  # 0 for knowledge-base and chat notifications
     title: str
     body: str
     article_id: int | None = None  # set for knowledge-base notifications
+    conversation_id: int | None = None  # set for chat notifications
 
 
 Listener = Callable[[Notification], None]
+_CHAT_EVENTS = frozenset({EventType.CHAT_CONVERSATION_UPDATED, EventType.CHAT_MESSAGE_CREATED})
 _DUE_SOON_SCAN = 500  # the soonest-due tickets looked at per check
 
 
@@ -104,15 +113,71 @@ class NotificationCenter:
         # Within a batch a ticket may change several times: compare with its previous state.
         assignee = {tid: t.assignee_id for tid, t in known.items()}
         subjects = {tid: t.subject for tid, t in known.items()}
+        chats = self._chats_before(fresh)
         found: list[Notification] = []
         for event in sorted(fresh, key=lambda e: e.id):
             try:
-                note = self._one(event, assignee, subjects)
+                if event.type in _CHAT_EVENTS:
+                    note = self._chat(event, chats)
+                else:
+                    note = self._one(event, assignee, subjects)
             except ValidationError:
                 continue  # the store logs and skips it
             if note is not None:
                 found.append(note)
         return found
+
+    def _chats_before(self, events: Sequence[EventOut]) -> dict[int, ConversationOut]:
+        ids: set[int] = set()
+        for event in events:
+            if event.type in _CHAT_EVENTS and isinstance(event.payload, dict):
+                key = (
+                    "id" if event.type is EventType.CHAT_CONVERSATION_UPDATED else "conversation_id"
+                )
+                if isinstance(event.payload.get(key), int):
+                    ids.add(event.payload[key])
+        return self._store.chats.conversations(sorted(ids)) if ids else {}
+
+    def _chat(self, event: EventOut, chats: dict[int, ConversationOut]) -> Notification | None:
+        """Within a batch a conversation may change several times: compare with the copy
+        before this event (the store's, then the batch's own)."""
+        me = self._me_id
+        if event.type is EventType.CHAT_CONVERSATION_UPDATED:
+            conversation = ConversationOut.model_validate(event.payload)
+            before = chats.get(conversation.id)
+            chats[conversation.id] = conversation
+            offered = conversation.state == "offered" and conversation.offered_agent_id == me
+            was_offered = (
+                before is not None
+                and before.state == "offered"
+                and before.offered_agent_id == me
+                and before.offered_at == conversation.offered_at
+            )
+            if offered and not was_offered:
+                return Notification(
+                    NotificationKind.CHAT_OFFERED,
+                    0,
+                    conversation.customer_name,
+                    conversation.topic or "",
+                    conversation_id=conversation.id,
+                )
+        else:
+            message = ChatMessageOut.model_validate(event.payload)
+            conversation_or_none = chats.get(message.conversation_id)
+            if (
+                message.sender == "customer"
+                and conversation_or_none is not None
+                and conversation_or_none.state == "active"
+                and conversation_or_none.assigned_agent_id == me
+            ):
+                return Notification(
+                    NotificationKind.CHAT_MESSAGE,
+                    0,
+                    conversation_or_none.customer_name,
+                    message.body[:200],
+                    conversation_id=message.conversation_id,
+                )
+        return None
 
     def _one(
         self, event: EventOut, assignee: dict[int, int | None], subjects: dict[int, str]

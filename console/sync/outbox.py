@@ -29,17 +29,14 @@ from console.api.schemas import (
     TicketMerge,
     TicketUpdate,
 )
-from console.store import KB_OUTBOX_KINDS, OutboxItem, OutboxKind, Store
-from console.sync.attachments import content_type, discard_copies
+from console.store import CHAT_OUTBOX_KINDS, KB_OUTBOX_KINDS, OutboxItem, OutboxKind, Store
+from console.sync.attachments import content_type, discard_copies, upload_key
+from console.sync.chat_outbox import deliver_chat
 from console.sync.kb import deliver_kb
 
 log = logging.getLogger(__name__)
 
 __all__ = ["OutboxSender", "upload_key"]
-
-
-def upload_key(item_key: str, index: int) -> str:
-    return f"{item_key}:file{index}"
 
 
 class OutboxSender:
@@ -109,6 +106,8 @@ class OutboxSender:
             await self._done(item, ticket=await client.unlink_tickets(target, other, key))
         elif kind in KB_OUTBOX_KINDS:
             await deliver_kb(client, self._store, item)
+        elif kind in CHAT_OUTBOX_KINDS:
+            await deliver_chat(client, self._store, item)
         else:
             await asyncio.to_thread(self._store.mark_failed, item.id, f"unknown command {kind!r}")
 

@@ -26,6 +26,7 @@ from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
 from console.core.domain import MessageKind, PresenceState, TicketStatus
 from console.store import Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
+from console.ui.chat.chat_actions import ChatActions
 from console.ui.i18n import tr
 from console.ui.kb.kb_actions import KbActions
 from console.ui.macro_fill import macro_for_ticket
@@ -91,6 +92,9 @@ class ConsoleSession(QObject):
             discard=self.discard,
             parent=self,
         )
+        self.chat = ChatActions(
+            store, lambda: self.sync, self._spawn, me, agents=self.agents, parent=self
+        )
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
@@ -115,6 +119,7 @@ class ConsoleSession(QObject):
         self._run_task = asyncio.ensure_future(self._run_sync(self.sync))
         self._subscribe(self.sync)
         self.kb.listen(self.sync)
+        self.chat.listen(self.sync)
         self._spawn(self._load_agents(client))
         self.window.set_can_send(True)
         self._show_connection_state()
@@ -155,6 +160,9 @@ class ConsoleSession(QObject):
             unsubscribe()
         self._unsubscribe = []
         self.kb.stop_listening()
+        if self.window.chat_pages is not None:
+            self.window.chat_pages.leave()  # "stopped typing" and the chat draft, before stop
+        self.chat.close()
         self.bridge.close()
         if self.sync is not None:
             await self.sync.stop()

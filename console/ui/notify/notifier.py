@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from console.ui.i18n import tr
+from console.ui.notify.sound import AlertSound
 from console.ui.notify.toast import ToastStack
 from console.ui.notify.tray import TrayNotifier
 
@@ -25,8 +26,11 @@ KINDS = (
     "sla_breached",
     "kb_flagged",
     "kb_revision_proposed",
+    "chat_offered",
+    "chat_message",
 )
-_URGENT = frozenset({"sla_due_soon", "sla_breached"})
+_URGENT = frozenset({"sla_due_soon", "sla_breached", "chat_offered"})
+_CHAT = frozenset({"chat_offered", "chat_message"})
 
 
 def heading_for(kind: str, ticket_id: int) -> str:
@@ -37,6 +41,8 @@ def heading_for(kind: str, ticket_id: int) -> str:
         "sla_breached": tr("SLA breached · #{id}", id=ticket_id),
         "kb_flagged": tr("Article flagged as outdated"),
         "kb_revision_proposed": tr("Article edit to review"),
+        "chat_offered": tr("Chat offered to you: accept within 30 s"),
+        "chat_message": tr("New chat message"),
     }
     return headings.get(kind, tr("Ticket #{id}", id=ticket_id))
 
@@ -44,33 +50,50 @@ def heading_for(kind: str, ticket_id: int) -> str:
 class Notifier(QObject):
     open_ticket = Signal(int)
     open_article = Signal(int)
+    open_chat = Signal(int)
 
     def __init__(self, host: QWidget, *, tray: bool = True) -> None:
         super().__init__(host)
         self.toasts = ToastStack(host)
         self.tray = TrayNotifier(self) if tray else None
+        self.sound = AlertSound()
         self.toasts.ticket_clicked.connect(self.open_ticket)
         self.toasts.article_clicked.connect(self.open_article)
+        self.toasts.chat_clicked.connect(self.open_chat)
         if self.tray is not None:
             self.tray.clicked.connect(self.open_ticket)
             self.tray.article_clicked.connect(self.open_article)
+            self.tray.chat_clicked.connect(self.open_chat)
 
     def notify(self, notification: Any) -> None:
-        """`notification`: sync's Notification(kind, ticket_id, title, body, article_id)."""
+        """`notification`: sync's Notification(kind, ticket_id, title, body, article_id,
+        conversation_id). Chat notifications also play the alert sound."""
         kind = str(getattr(notification, "kind", ""))
-        ticket_id = int(notification.ticket_id)
+        ticket_id = int(getattr(notification, "ticket_id", 0) or 0)
         article_id = getattr(notification, "article_id", None)
+        conversation_id = getattr(notification, "conversation_id", None)
+        if kind not in _CHAT:
+            conversation_id = None
+        elif conversation_id is None:
+            return  # a chat notification without its chat: nothing to open
         heading = heading_for(kind, ticket_id)
         title = str(getattr(notification, "title", "") or "")
         body = str(getattr(notification, "body", "") or "")
         if len(body) > 160:
             body = body[:159] + "…"
-        self.toasts.show_toast(kind, heading, title, body, ticket_id, article_id)
+        self.toasts.show_toast(kind, heading, title, body, ticket_id, article_id, conversation_id)
         if self.tray is not None:
             text = f"{title}\n{body}" if body else title
             self.tray.show_message(
-                heading, text, ticket_id, urgent=kind in _URGENT, article_id=article_id
+                heading,
+                text,
+                ticket_id,
+                urgent=kind in _URGENT,
+                article_id=article_id,
+                conversation_id=conversation_id,
             )
+        if conversation_id is not None:
+            self.sound.play()
 
     def close(self) -> None:
         if self.tray is not None:

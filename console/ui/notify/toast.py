@@ -20,6 +20,7 @@ _WIDTH = 340
 class Toast(QFrame):
     clicked = Signal(int)  # ticket id
     article_clicked = Signal(int)  # article id, for a knowledge-base notification
+    chat_clicked = Signal(int)  # conversation id, for a chat notification
     closed = Signal()
 
     def __init__(
@@ -31,6 +32,7 @@ class Toast(QFrame):
         ticket_id: int,
         parent: QWidget,
         article_id: int | None = None,
+        conversation_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("toast")
@@ -38,6 +40,7 @@ class Toast(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.ticket_id = ticket_id
         self.article_id = article_id
+        self.conversation_id = conversation_id
         self.heading = QLabel(heading, objectName="toastHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         # Subjects and bodies are customer text: plain, never rich.
@@ -61,7 +64,9 @@ class Toast(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            if self.article_id is not None:
+            if self.conversation_id is not None:
+                self.chat_clicked.emit(self.conversation_id)
+            elif self.article_id is not None:
                 self.article_clicked.emit(self.article_id)
             else:
                 self.clicked.emit(self.ticket_id)
@@ -89,6 +94,7 @@ class ToastStack(QObject):
 
     ticket_clicked = Signal(int)
     article_clicked = Signal(int)
+    chat_clicked = Signal(int)
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
@@ -104,10 +110,14 @@ class ToastStack(QObject):
         body: str,
         ticket_id: int,
         article_id: int | None = None,
+        conversation_id: int | None = None,
     ) -> Toast:
-        toast = Toast(kind, heading, title, body, ticket_id, self._host, article_id)
+        toast = Toast(
+            kind, heading, title, body, ticket_id, self._host, article_id, conversation_id
+        )
         toast.clicked.connect(self.ticket_clicked)
         toast.article_clicked.connect(self.article_clicked)
+        toast.chat_clicked.connect(self.chat_clicked)
         toast.closed.connect(lambda t=toast: self._forget(t))
         self.toasts.append(toast)
         while len(self.toasts) > MAX_TOASTS:

@@ -31,6 +31,7 @@ class TrayNotifier(QObject):
 
     clicked = Signal(int)
     article_clicked = Signal(int)
+    chat_clicked = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class TrayNotifier(QObject):
         self.shown: list[tuple[str, str, int]] = []  # (title, text, ticket id), newest last
         self._last_ticket: int | None = None
         self._last_article: int | None = None
+        self._last_chat: int | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(_icon(), self)
             self.icon.setToolTip("Support Console")
@@ -55,12 +57,14 @@ class TrayNotifier(QObject):
         ticket_id: int,
         urgent: bool = False,
         article_id: int | None = None,
+        conversation_id: int | None = None,
     ) -> bool:
         """Tray messages are plain text on every platform; False when there is no tray."""
         self.shown.append((title, text, ticket_id))
         del self.shown[:-20]
         self._last_ticket = ticket_id
         self._last_article = article_id
+        self._last_chat = conversation_id
         if self.icon is None or not QSystemTrayIcon.supportsMessages():
             return False
         level = (
@@ -72,7 +76,9 @@ class TrayNotifier(QObject):
         return True
 
     def _on_clicked(self) -> None:
-        if self._last_article is not None:
+        if self._last_chat is not None:
+            self.chat_clicked.emit(self._last_chat)
+        elif self._last_article is not None:
             self.article_clicked.emit(self._last_article)
         elif self._last_ticket is not None:
             self.clicked.emit(self._last_ticket)

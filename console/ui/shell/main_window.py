@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.api.schemas import AgentOut
     from console.store import Store
     from console.ui.change_bridge import ChangeBridge
+    from console.ui.chat.chat_pages import ChatPages
     from console.ui.commands import TicketCommands
     from console.ui.kb.kb_pages import KbPages
     from console.ui.notify.notifier import Notifier
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner("demo")
         self.rail = NavRail()
         self.rail.add_page("inbox", "✉", lambda: tr("Inbox"))
+        self.rail.add_page("chats", "❝", lambda: tr("Chats"))
         self.rail.add_page("knowledge", "▤", lambda: tr("Articles"))
         self.rail.add_page("review", "✓", lambda: tr("Review"))
         self.rail.add_page("settings", "⚙", lambda: tr("Settings"), bottom=True)
@@ -107,7 +109,8 @@ class MainWindow(QMainWindow):
         self._page_index = {"inbox": self.pages.addWidget(self._work)}
         self._page_index["settings"] = self.pages.addWidget(self._no_settings)
         self._kb: KbPages | None = None  # the knowledge pages are built when first shown
-        for key in ("knowledge", "review"):
+        self._chats: ChatPages | None = None  # the chats page too (console/ui/chat)
+        for key in ("chats", "knowledge", "review"):
             self._page_index[key] = self.pages.addWidget(QWidget(objectName="kbStandIn"))
             self.rail.buttons[key].setEnabled(False)
 
@@ -191,6 +194,12 @@ class MainWindow(QMainWindow):
             ticket_view.article_requested.connect(self.open_article)
             for key in ("knowledge", "review"):
                 self.rail.buttons[key].setEnabled(True)
+        chat_intents = getattr(commands, "chat", None)
+        if chat_intents is not None:  # the session's chat actions
+            from console.ui.chat.chat_pages import ChatPages
+
+            self._chats = ChatPages(self, store, bridge, chat_intents, me, parent=self)
+            self.rail.buttons["chats"].setEnabled(True)
         settings.sign_out_requested.connect(self.sign_out_requested)
         self.retranslate()
         selected = self.inbox.selected_ticket_id()
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
             self._notifier = Notifier(self)
             self._notifier.open_ticket.connect(self.open_ticket)
             self._notifier.open_article.connect(self._open_article_from_notice)
+            self._notifier.open_chat.connect(self.open_chat)
         return self._notifier
 
     @property
@@ -236,6 +246,10 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         if self._kb is not None and key in ("knowledge", "review"):
             self._kb.ensure(key)
+        if self._chats is not None and key == "chats":
+            self._chats.ensure()
+        elif self._chats is not None and self.current_page() == "chats":
+            self._chats.leave()  # stop "typing…", keep the draft
         self.rail.select(key)
         self.pages.setCurrentIndex(self._page_index[key])
 
@@ -250,6 +264,22 @@ class MainWindow(QMainWindow):
     @property
     def kb_pages(self) -> KbPages | None:
         return self._kb
+
+    @property
+    def chat_pages(self) -> ChatPages | None:
+        return self._chats
+
+    def set_badge(self, key: str, count: int) -> None:
+        self.rail.set_badge(key, count)
+
+    def open_chat(self, conversation_id: int) -> None:
+        """From a toast or the tray: bring the window up and show the chat."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self._chats is not None:
+            self._chats.open_chat(conversation_id)
 
     def _open_article_from_notice(self, article_id: int) -> None:
         if self.isMinimized():
@@ -286,6 +316,8 @@ class MainWindow(QMainWindow):
     def set_can_send(self, can_send: bool) -> None:
         if self._ticket_view is not None:
             self._ticket_view.set_can_send(can_send)
+        if self._chats is not None:
+            self._chats.set_can_send(can_send)
 
     def go_to_view(self, view: str) -> None:
         self.show_page("inbox")
@@ -369,6 +401,8 @@ class MainWindow(QMainWindow):
         if self._ticket_view is not None and self._settings is not None:
             self._ticket_view.retranslate()
             self._settings.retranslate()
+        if self._chats is not None:
+            self._chats.retranslate()
         if self._kb is not None:
             self._kb.retranslate()
         else:
@@ -381,5 +415,7 @@ class MainWindow(QMainWindow):
             self._notifier.close()
         if self._ticket_view is not None:
             self._ticket_view.save_draft_now()
+        if self._chats is not None:
+            self._chats.leave()
         self.closing.emit()
         super().closeEvent(event)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 __all__ = ["NavRail"]
 
@@ -24,6 +32,7 @@ class NavRail(QFrame):
         self._layout.setContentsMargins(6, 10, 6, 10)
         self._layout.setSpacing(4)
         self._stretch_added = False
+        self.badges: dict[str, QLabel] = {}
 
     def add_page(self, key: str, glyph: str, label: Callable[[], str], *, bottom: bool = False):
         button = QToolButton(objectName="navButton")
@@ -40,6 +49,29 @@ class NavRail(QFrame):
         self._labels[key] = label
         self._set_text(key)
         return button
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count in the button's corner (offers and unread chat messages); 0 hides it."""
+        badge = self.badges.get(key)
+        if badge is None:
+            button = self.buttons[key]
+            badge = self.badges[key] = QLabel(objectName="navBadge")
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            corner = QHBoxLayout(button)
+            corner.setContentsMargins(0, 2, 4, 0)
+            corner.addStretch(1)
+            corner.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        badge.setText(str(count) if count < 100 else "99+")
+        badge.setVisible(count > 0)
+        self._set_text(key)
+
+    def badge(self, key: str) -> int:
+        badge = self.badges.get(key)
+        if badge is None or badge.isHidden():
+            return 0
+        text = badge.text()
+        return 100 if text == "99+" else int(text or 0)
 
     def select(self, key: str) -> None:
         self.buttons[key].setChecked(True)
@@ -58,6 +90,9 @@ class NavRail(QFrame):
         button = self.buttons[key]
         text = self._labels[key]()
         button.setText(f"{button.property('glyph')}\n{text}")
+        badge = self.badges.get(key)
+        if badge is not None and not badge.isHidden():
+            text = f"{text} ({badge.text()})"
         button.setToolTip(text)
 
     def _choose(self, key: str) -> None:

@@ -1,0 +1,66 @@
+"""Files the agent may send in a chat: what the customer API accepts (images, PDF, text) up to
+10 MB, with a small preview of images before they are sent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QImageReader
+
+from console.ui.i18n import tr
+from console.ui.ticket.attachment_files import file_size_text
+
+__all__ = [
+    "CHAT_FILE_TYPES",
+    "CHAT_IMAGE_SUFFIXES",
+    "MAX_CHAT_FILES",
+    "MAX_CHAT_FILE_BYTES",
+    "chat_file_refusal",
+    "local_preview",
+]
+
+CHAT_FILE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt")
+CHAT_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+MAX_CHAT_FILE_BYTES = 10 * 1024 * 1024
+MAX_CHAT_FILES = 10
+
+
+def chat_file_refusal(path: Path) -> str | None:
+    """Why `path` cannot go into a chat (a sentence for the agent), or None when it can."""
+    if path.suffix.lower() not in CHAT_FILE_TYPES:
+        return tr(
+            "{name}: this type of file cannot be sent in a chat (allowed: {kinds}).",
+            name=path.name,
+            kinds=", ".join(CHAT_FILE_TYPES),
+        )
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return tr("{name}: the file cannot be read.", name=path.name)
+    if not path.is_file():
+        return tr("{name}: the file cannot be read.", name=path.name)
+    if size > MAX_CHAT_FILE_BYTES:
+        return tr(
+            "{name} is {size}; files up to {limit} can be attached.",
+            name=path.name,
+            size=file_size_text(size),
+            limit=file_size_text(MAX_CHAT_FILE_BYTES),
+        )
+    if size == 0:
+        return tr("{name}: the file is empty.", name=path.name)
+    return None
+
+
+def local_preview(path: Path, side: int) -> QImage | None:
+    """A small picture of an image file about to be sent; None for other files."""
+    if path.suffix.lower() not in CHAT_IMAGE_SUFFIXES:
+        return None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and (size.width() > side or size.height() > side):
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
