@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -39,7 +38,8 @@ from console.server.settings import ServerSettings, sqlite_url
 from console.store import Store
 from console.sync import SyncEngine
 
-AGENTS = tuple(os.environ.get("BENCH_AGENTS", "alice,bob,kevin,jason,wei,emma,daniel,yuki,jiwoo,mei,sara").split(","))
+# The demo agents who speak English (the bench's customers write English).
+AGENTS = "alice,bob,kevin,jason,wei,emma,daniel,yuki,jiwoo,mei,sara"
 PASSWORD = "demo-pass-2026"
 
 
@@ -68,14 +68,14 @@ class Agent:
                 if message.sender == "customer" and message.client_id and message.seq:
                     self.seen.setdefault(message.client_id, now)
 
-    async def start(self) -> None:
+    async def start(self, capacity: int) -> None:
         self.client = SupportClient(self.url)
         token = await self.client.login(self.username, PASSWORD)
         self.engine = SyncEngine(self.client, self.store, token.agent)
         self.task = asyncio.create_task(self.engine.run())
         while self.engine.state.value != "online":
             await asyncio.sleep(0.05)
-        await self.engine.set_chat_status("online", 5)
+        await self.engine.set_chat_status("online", capacity)
 
     async def accept_offers(self, stop: asyncio.Event) -> None:
         me = self.engine.me.id
@@ -127,7 +127,9 @@ class Ready(list):
     wanted = 0
 
 
-async def run(customers: int, rate: float, seconds: float, work: Path) -> dict:
+async def run(
+    customers: int, rate: float, seconds: float, names: list[str], capacity: int, work: Path
+) -> dict:
     settings = ServerSettings(
         database_url=sqlite_url(work / "server.sqlite3"),
         demo=True,
@@ -136,10 +138,10 @@ async def run(customers: int, rate: float, seconds: float, work: Path) -> dict:
     )
     server = EmbeddedServer(settings)
     url = server.start()
-    agents = [Agent(url, name, work) for name in AGENTS]
+    agents = [Agent(url, name, work) for name in names]
     stop = asyncio.Event()
     try:
-        await asyncio.gather(*(agent.start() for agent in agents))
+        await asyncio.gather(*(agent.start(capacity) for agent in agents))
         acceptors = [asyncio.create_task(agent.accept_offers(stop)) for agent in agents]
         sent: dict[str, float] = {}
         ready = Ready()
@@ -171,9 +173,14 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=50)
     parser.add_argument("--rate", type=float, default=1.0, help="messages a second per customer")
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--agents", default=AGENTS, help="comma-separated demo agents")
+    parser.add_argument("--capacity", type=int, default=5, help="each agent's chat cap")
     args = parser.parse_args()
+    names = args.agents.split(",")
     with tempfile.TemporaryDirectory(prefix="bench-chat-") as tmp:
-        result = asyncio.run(run(args.customers, args.rate, args.seconds, Path(tmp)))
+        result = asyncio.run(
+            run(args.customers, args.rate, args.seconds, names, args.capacity, Path(tmp))
+        )
     floor = asyncio.run(floor_latencies(args.customers, args.rate, args.seconds))
     delays = result["delays"]
     figures = {
@@ -184,7 +191,7 @@ def main() -> int:
         "floor_p99_ms": round(percentile(floor, 0.99), 2),
         "lost": result["lost"],
         "duplicated": result["duplicated"],
-        "agents": len(AGENTS),
+        "agents": len(names),
         "seconds": args.seconds,
     }
     print(json.dumps(figures))
