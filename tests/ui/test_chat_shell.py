@@ -76,13 +76,14 @@ def test_a_chat_notification_sounds_toasts_and_opens_the_chat(
 ) -> None:
     window = session.window
     window.activateWindow()  # focused: chats still notify
-    note = Notification("chat_offered", 0, "Kim", "", conversation_id=2)
+    note = Notification("chat_offered", 0, "Kim", "deposit_withdrawal", conversation_id=2)
     session.notification.emit(note)
     notifier = window.notifier
     assert notifier.sound.played == 1
     toasts = notifier.toasts.visible_toasts()
     assert len(toasts) == 1 and toasts[0].conversation_id == 2
-    assert "accept" in toasts[0].heading.text()
+    assert toasts[0].heading.text() == "Chat offered to you"
+    assert toasts[0].body.text() == "Deposit & withdrawal"  # the topic, as agents read it
     if notifier.tray is not None:
         assert notifier.tray.shown[-1][0] == toasts[0].heading.text()
     qtbot.mouseClick(toasts[0], Qt.MouseButton.LeftButton, pos=QPoint(10, 10))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from console.ui.i18n import tr
+from console.ui.labels import category_label
 from console.ui.notify.sound import AlertSound
 from console.ui.notify.toast import ToastStack
 from console.ui.notify.tray import TrayNotifier
@@ -41,7 +42,7 @@ def heading_for(kind: str, ticket_id: int) -> str:
         "sla_breached": tr("SLA breached · #{id}", id=ticket_id),
         "kb_flagged": tr("Article flagged as outdated"),
         "kb_revision_proposed": tr("Article edit to review"),
-        "chat_offered": tr("Chat offered to you: accept within 30 s"),
+        "chat_offered": tr("Chat offered to you"),
         "chat_message": tr("New chat message"),
     }
     return headings.get(kind, tr("Ticket #{id}", id=ticket_id))
@@ -79,6 +80,8 @@ class Notifier(QObject):
         heading = heading_for(kind, ticket_id)
         title = str(getattr(notification, "title", "") or "")
         body = str(getattr(notification, "body", "") or "")
+        if kind == "chat_offered" and body:  # the body is the chat's topic, a category value
+            body = category_label(body)
         if len(body) > 160:
             body = body[:159] + "…"
         self.toasts.show_toast(kind, heading, title, body, ticket_id, article_id, conversation_id)
