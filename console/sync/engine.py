@@ -56,6 +56,8 @@ __all__ = ["OFFLINE_AFTER_FAILURES", "SyncEngine"]
 
 log = logging.getLogger(__name__)
 
+KB_FIRST_FILL_DELAY_S = 3.0
+
 # After this many failed connection attempts in a row the console shows itself offline.
 OFFLINE_AFTER_FAILURES = 3
 
@@ -91,6 +93,7 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         self._client = client
         self._store = store
         self.me = me
+        self.kb_first_fill_delay_s = KB_FIRST_FILL_DELAY_S
         self._rng = rng or random.Random()
         self._reconnect = Backoff(backoff_initial, backoff_max, rng=self._rng)
         self._retry_send = Backoff(backoff_initial, backoff_max, rng=self._rng)
@@ -242,8 +245,14 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         await asyncio.to_thread(self._store.set_sla_policies, policies)
 
     async def _refresh_kb_articles(self) -> None:
-        """Every published article, at every connect (events keep them current meanwhile).
-        Best effort: the stored articles serve search until the next connect."""
+        """Every published article when the cache has none (the first sync, or after a reset);
+        afterwards the event stream, replayed from the cursor after a disconnect, keeps them
+        current. The first fill waits a moment: parsing and indexing a few hundred articles
+        in four languages would otherwise compete with the agent's first keystrokes.
+        Best effort: the stored articles serve search meanwhile."""
+        if await asyncio.to_thread(self._store.kb.count) > 0:
+            return
+        await asyncio.sleep(self.kb_first_fill_delay_s)
         try:
             count = await fetch_all_articles(self._client, self._store)
         except ApiError as exc:

@@ -32,7 +32,9 @@ __all__ = ["KbCommands", "deliver_kb", "fetch_all_articles"]
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 500
+# Small pages: each is parsed on the GUI thread's event loop, where 500 articles in four
+# languages would hold up typing for a noticeable moment.
+PAGE_SIZE = 40
 
 
 async def fetch_all_articles(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -98,6 +99,9 @@ class KbIndex:
             self._db.execute("BEGIN")
             for doc in docs:
                 self._insert(doc)
+                # Tokenising is pure Python: between documents, let a waiting thread (the
+                # GUI's, when the index builds in the background) take the interpreter.
+                time.sleep(0)
             self._db.execute("COMMIT")
 
     def put_article(self, article_id: int, docs: Sequence[KbDoc]) -> None:
@@ -106,6 +110,7 @@ class KbIndex:
             self._delete(article_id)
             for doc in docs:
                 self._insert(doc)
+                time.sleep(0)  # as in replace_all
             self._db.execute("COMMIT")
 
     def remove_article(self, article_id: int) -> None:
