@@ -102,7 +102,8 @@ class Agent:
 
 
 async def customer(url: str, index: int, rate: float, seconds: float, sent: dict, ready) -> None:
-    async with CustomerClient(url) as me:
+    await asyncio.sleep(0.2 * index)  # customers arrive over a few seconds, not in one burst
+    async with CustomerClient(url, timeout=30.0) as me:
         await me.start("en", guest_name=f"Bench customer {index}", text="agent please")
         while True:  # until an agent has the chat
             view = await me.view(wait=2.0)
