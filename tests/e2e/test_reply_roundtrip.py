@@ -7,6 +7,7 @@ import pytest
 from e2e_support import DEMO_PASSWORD, OPEN_STATUSES, LiveServer, wait_until
 from e2e_widgets import bubble_state, bubbles_with_body, commit_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from console.api.client import SupportClient
 from console.api.schemas import MessageCreate
@@ -99,7 +100,17 @@ def test_reply_roundtrip_through_an_outage(qasync_loop, qtbot, live_server: Live
         qtbot.keyClicks(editor, " (12/12), the USDT is on its way. ")
         commit_text(editor, "谢谢您的耐心！")
         qtbot.mouseClick(view.reply_box.send_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: bubble_state(window, OFFLINE_REPLY) == "queued", what="queued")
+        try:
+            await wait_until(lambda: bubble_state(window, OFFLINE_REPLY) == "queued", what="queued")
+        except AssertionError as exc:  # say what the window showed instead (a rare CI failure)
+            modal = QApplication.activeModalWidget()
+            raise AssertionError(
+                f"{exc}; bubble: {bubble_state(window, OFFLINE_REPLY)!r}, "
+                f"box: {view.reply_box.text()!r}, "
+                f"send enabled: {view.reply_box.send_button.isEnabled()}, "
+                f"modal: {type(modal).__name__ if modal else None}, "
+                f"connection: {window.connection.state()!r}"
+            ) from exc
         [queued] = bubbles_with_body(window, OFFLINE_REPLY)
         assert queued.state_label.text() == "Queued — will be sent when online"
         [item] = session.store.pending_outbox()
