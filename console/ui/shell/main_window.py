@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from console.ui.i18n import set_language, tr
 from console.ui.inbox.inbox_view import InboxView
 from console.ui.inbox.ticket_table_model import TicketSource
-from console.ui.shell.keyboard import install_shortcuts, shortcut_rows
+from console.ui.shell.keyboard import install_shortcuts
+from console.ui.shell.keyboard_navigation import KeyboardNavigation
 from console.ui.shell.nav_rail import NavRail
 from console.ui.widgets.banner import Banner
 from console.ui.widgets.connection_indicator import ConnectionIndicator
@@ -42,7 +43,6 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.ui.kb.kb_pages import KbPages
     from console.ui.notify.notifier import Notifier
     from console.ui.palette.command_palette import CommandPalette
-    from console.ui.palette.shortcuts_sheet import ShortcutsSheet
     from console.ui.shell.settings_view import SettingsView
     from console.ui.ticket.ticket_view import TicketView
 
@@ -59,7 +59,7 @@ class SignedInAgent(Protocol):
     def display_name(self) -> str: ...
 
 
-class MainWindow(QMainWindow):
+class MainWindow(KeyboardNavigation, QMainWindow):
     language_changed = Signal(str)
     sign_out_requested = Signal()
     closing = Signal()
@@ -319,27 +319,6 @@ class MainWindow(QMainWindow):
         if self._chats is not None:
             self._chats.set_can_send(can_send)
 
-    def go_to_view(self, view: str) -> None:
-        self.show_page("inbox")
-        self.inbox.set_view(view)
-        self.focus_list()
-
-    def go_to_saved(self, view_id: int) -> None:
-        self.show_page("inbox")
-        self.inbox.open_saved_view(view_id)
-        self.focus_list()
-
-    def focus_search(self) -> None:
-        if self.current_page() == "knowledge" and self._kb is not None and self._kb.knowledge:
-            self._kb.knowledge.focus_search()
-            return
-        self.show_page("inbox")
-        self.inbox.focus_search()
-
-    def focus_list(self) -> None:
-        if self.current_page() == "inbox":
-            self.inbox.focus_list()
-
     def open_ticket(self, ticket_id: int) -> None:
         """From a toast or the tray: bring the window up and show the ticket."""
         self.show_page("inbox")
@@ -349,31 +328,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if not self.inbox.select_ticket(ticket_id) and self._ticket_view is not None:
             self._ticket_view.show_ticket(ticket_id)  # not in the current view's first pages
-
-    def compose(self, kind: str) -> None:
-        """r / n: write a reply or an internal note on the open ticket."""
-        view = self._ticket_view
-        if view is None or view.ticket_id() is None or self.current_page() != "inbox":
-            return
-        view.reply_box.set_kind(kind)
-        view.reply_box.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def open_palette(self) -> None:
-        from console.ui.shell.palette_actions import palette_actions
-
-        self.command_palette.open_with(palette_actions(self))
-
-    def show_shortcuts(self) -> ShortcutsSheet:
-        from console.ui.palette.shortcuts_sheet import ShortcutsSheet
-
-        sheet = ShortcutsSheet(shortcut_rows(), self)
-        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sheet.open()
-        return sheet
-
-    def _in_list(self, delta: int) -> None:
-        if self.current_page() == "inbox":
-            self.inbox.move(delta)
 
     def show_notice(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

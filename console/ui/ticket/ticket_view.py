@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, AttachmentOut, TicketUpdate
-from console.core.domain import Category, EscalationStatus, MessageKind, Priority, TicketStatus
+from console.core.domain import Category, MessageKind, Priority, TicketStatus
 from console.store import KB_OUTBOX_KINDS, OutboxKind, Store
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.commands import TicketCommands
@@ -33,6 +32,7 @@ from console.ui.ticket.presence_bar import PresenceBar
 from console.ui.ticket.presence_reporter import PresenceReporter
 from console.ui.ticket.related_panel import RelatedPanel
 from console.ui.ticket.reply_box import ReplyBox
+from console.ui.ticket.side_tabs import SideTabs
 from console.ui.ticket.suggested_articles import SuggestedArticles
 from console.ui.ticket.ticket_header import TicketHeader
 
@@ -83,16 +83,7 @@ class TicketView(QStackedWidget):
         self.escalations = EscalationPanel()
         self.related = RelatedPanel()
         self.suggested = SuggestedArticles(store.kb)
-        self.side = QTabWidget(objectName="sideTabs")
-        self.side.setDocumentMode(True)
-        self.side.addTab(self.customer_panel, "")
-        self.side.addTab(self.escalations, "")
-        self.side.addTab(self.related, "")
-        self.side.addTab(self.suggested, "")
-        self.side.setMinimumWidth(280)
-        # Four tabs in a narrow column: names shorten rather than scroll a tab out of sight.
-        self.side.setUsesScrollButtons(False)
-        self.side.setElideMode(Qt.TextElideMode.ElideRight)
+        self.side = SideTabs(self.customer_panel, self.escalations, self.related, self.suggested)
         self.failed_changes = FailedChangesBar()
         self.notice = QLabel(objectName="noticeBar")
         self.notice.setWordWrap(True)
@@ -315,20 +306,7 @@ class TicketView(QStackedWidget):
             self.presence_bar.set_entries(self._commands.presence(self._ticket_id))
 
     def _retitle_tabs(self) -> None:
-        self.side.setTabText(0, tr("Customer"))
-        open_count = sum(
-            1
-            for card in self.escalations.cards
-            if card.escalation.status != EscalationStatus.CLOSED
-        )
-        self.side.setTabText(
-            1, tr("Escalations ({n})", n=open_count) if open_count else tr("Escalations")
-        )
-        linked = len(self.related.link_rows)
-        self.side.setTabText(2, tr("Related ({n})", n=linked) if linked else tr("Related"))
-        self.side.setTabText(3, tr("Articles"))
-        for index in range(self.side.count()):  # the full name when the tab is shortened
-            self.side.setTabToolTip(index, self.side.tabText(index))
+        self.side.retitle()
 
     # --- widgets -> commands -----------------------------------------------------------------
 
