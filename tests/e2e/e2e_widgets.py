@@ -21,6 +21,17 @@ def bubbles_with_body(window, body: str) -> list:
     return [b for b in window.ticket_view.conversation.bubbles if b.message.body == body]
 
 
+def shown_bubble(window, body: str):
+    """The one bubble with `body` once it is on screen in its server form: a row added to the
+    thread is shown by a queued call, and a pending message is rebuilt when the server's copy
+    (with its attachments) arrives."""
+    found = bubbles_with_body(window, body)
+    if len(found) != 1:
+        return None
+    bubble = found[0]
+    return bubble if bubble.isVisible() and bubble.message.state == "sent" else None
+
+
 def bubble_state(window, body: str) -> str | None:
     found = bubbles_with_body(window, body)
     return found[0].message.state if len(found) == 1 else None

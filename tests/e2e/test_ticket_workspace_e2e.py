@@ -7,7 +7,7 @@ import json
 
 import pytest
 from e2e_support import wait_until
-from e2e_widgets import bubbles_with_body, commit_text
+from e2e_widgets import bubbles_with_body, commit_text, shown_bubble
 from e2e_workspace import (
     attachments_named,
     choose_from_menu,
@@ -161,10 +161,7 @@ def test_internal_note_and_reply_are_kept_apart(qtbot, run: Run):
 
         # The thread shows the note as internal, in its own colours; the reply as a reply.
         await wait_until(
-            lambda: (
-                len(bubbles_with_body(window, NOTE)) == 1
-                and len(bubbles_with_body(window, REPLY)) == 1
-            ),
+            lambda: shown_bubble(window, NOTE) and shown_bubble(window, REPLY),
             what="both bubbles",
         )
         [note] = bubbles_with_body(window, NOTE)
@@ -238,7 +235,7 @@ def test_attachments_upload_preview_save_and_refusal(qtbot, run: Run, tmp_path, 
             assert copy.read_bytes() == original.read_bytes()
 
         # The bubble: a thumbnail for the image, a chip for the text file.
-        await wait_until(lambda: len(bubbles_with_body(window, body)) == 1, what="bubble")
+        await wait_until(lambda: shown_bubble(window, body) is not None, what="bubble")
         [bubble] = bubbles_with_body(window, body)
         chips = bubble.attachments.chips
         assert [c.name.text() for c in chips] == [image.name, text.name]
@@ -275,7 +272,8 @@ def test_attachments_upload_preview_save_and_refusal(qtbot, run: Run, tmp_path, 
             qtbot.mouseClick(box.send_button, Qt.MouseButton.LeftButton)
             await wait_until(
                 lambda: (
-                    [b.message.state for b in bubbles_with_body(window, fake_body)] == ["failed"]
+                    [(b.message.state, b.isVisible()) for b in bubbles_with_body(window, fake_body)]
+                    == [("failed", True)]
                 ),
                 20,
                 "refused upload shown as not sent",
