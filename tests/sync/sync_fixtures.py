@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import shutil
 import socket
+import sys
 import time
+import traceback
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +26,25 @@ DEMO_PASSWORD = "demo-pass-2026"
 
 
 def run(coro: Coroutine[Any, Any, T], timeout: float = 90.0) -> T:
-    return asyncio.run(asyncio.wait_for(coro, timeout))
+    """Run a scenario; when it overruns, say where every task was waiting before failing."""
+
+    async def guarded() -> T:
+        task = asyncio.ensure_future(coro)
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if task in done:
+            return task.result()
+        stacks = io.StringIO()
+        for other in asyncio.all_tasks():
+            if other is not asyncio.current_task():
+                other.print_stack(limit=12, file=stacks)
+        for ident, frame in sys._current_frames().items():  # and every thread (to_thread work)
+            stacks.write(f"thread {ident}:\n{''.join(traceback.format_stack(frame, limit=12))}")
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        raise TimeoutError(f"scenario overran {timeout} s; tasks:\n{stacks.getvalue()}")
+
+    return asyncio.run(guarded())
 
 
 async def wait_until(
