@@ -1,12 +1,16 @@
 """Engine and transactions of the reference server.
 
 SQLite runs in WAL mode with a busy timeout; write transactions start with BEGIN IMMEDIATE so
-two writers queue on the lock instead of failing when a read snapshot turns stale. On other
+two writers queue on the lock instead of failing when a read snapshot turns stale. Writers of
+this process also take a lock of their own first: SQLite's busy handler polls with sleeps of up
+to 100 ms, a thread lock hands over the moment the last writer commits (the busy timeout still
+covers writers in other processes). On other
 databases the default transaction handling applies and row locks come from the queries.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +65,7 @@ class Database:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write = sessionmaker(writer, expire_on_commit=False)
+        self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -81,8 +86,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._write() as session, session.begin():
-            yield session
+        lock = self._write_lock
+        if lock is None:
+            with self._write() as session, session.begin():
+                yield session
+        else:
+            with lock, self._write() as session, session.begin():
+                yield session
         if session.info.get(EVENTS_WRITTEN):
             self.notifier.notify()
 

@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class SchemaInfo(Base):
@@ -190,6 +190,9 @@ class Event(Base):
     ticket_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set for an event only one agent needs (a message in a chat that is theirs): the others'
+    # streams leave it out. None: every agent.
+    audience_agent_id: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class IdempotencyRecord(Base):

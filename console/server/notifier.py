@@ -39,6 +39,8 @@ class EventNotifier:
         self._lock = threading.Lock()
         self._subscriptions: set[Subscription] = set()
         self._closed = False
+        # Counts notifications: a reader that saw this number has seen every commit before it.
+        self.generation = 0
 
     @property
     def closed(self) -> bool:
@@ -58,6 +60,7 @@ class EventNotifier:
 
     def notify(self) -> None:
         with self._lock:
+            self.generation += 1
             subs = list(self._subscriptions)
         for sub in subs:
             sub._wake()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from console.server.db import Database
+from console.server.event_tail import EventTail
 from console.server.services.kb_search import KbSearch
 from console.server.settings import ServerSettings
 
@@ -20,6 +21,10 @@ class Runtime:
     demo: DemoWorkspace | None = None
     # Search over the published knowledge base, for the bot and clients not yet synced.
     kb: KbSearch = field(default_factory=KbSearch)
+    event_tail: EventTail = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.event_tail = EventTail(self.db, self.settings.event_poll_s)
 
     @property
     def stopping(self) -> bool:

@@ -1,8 +1,9 @@
-"""The live event stream: Server-Sent Events read from the events table.
+"""The live event stream: Server-Sent Events of the events table, for one agent.
 
-Each stream polls the table (events from other server processes land there too) and is woken
-early by the in-process notifier. It ends when the client goes away (Starlette cancels it) or
-when the server begins to shut down.
+Each stream takes new events from the process's EventTail (read once for all streams) and reads
+the table itself only while it is further behind than the tail. It polls (events from other
+server processes land in the table too) and is woken early by the in-process notifier. It ends
+when the client goes away (Starlette cancels it) or when the server begins to shut down.
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ from collections.abc import AsyncIterator
 
 import anyio.to_thread
 
-from console.api.schemas import EventOut
+from console.server.event_tail import format_event
 from console.server.runtime import Runtime
 from console.server.services import events
+
+__all__ = ["event_stream", "format_event", "resume_point"]
 
 BATCH = 500
 
 
-def format_event(event: EventOut) -> bytes:
-    return f"id: {event.id}\nevent: {event.type}\ndata: {event.model_dump_json()}\n\n".encode()
-
-
-def _fetch(runtime: Runtime, after: int) -> list[EventOut]:
+def _fetch(runtime: Runtime, after: int, agent_id: int) -> list[tuple[int, bytes]]:
     with runtime.db.read() as session:
-        return events.events_after(session, after, BATCH)
+        found = events.events_after(session, after, BATCH, agent_id)
+    return [(event.id, format_event(event)) for event in found]
 
 
 def _last_id(runtime: Runtime) -> int:
@@ -39,9 +39,10 @@ async def resume_point(runtime: Runtime, after: int | None) -> int:
     return await anyio.to_thread.run_sync(_last_id, runtime)
 
 
-async def event_stream(runtime: Runtime, after: int) -> AsyncIterator[bytes]:
+async def event_stream(runtime: Runtime, after: int, agent_id: int) -> AsyncIterator[bytes]:
     keepalive_s = runtime.settings.sse_keepalive_s
     poll_s = runtime.settings.event_poll_s
+    tail = runtime.event_tail
     # Comments end with a single newline: a blank line after one makes some clients (httpx-sse)
     # dispatch an empty event carrying the last id.
     yield b": connected\n"
@@ -49,10 +50,12 @@ async def event_stream(runtime: Runtime, after: int) -> AsyncIterator[bytes]:
     with runtime.db.notifier.subscribe() as subscription:
         while not runtime.stopping:
             subscription.clear()
-            batch = await anyio.to_thread.run_sync(_fetch, runtime, after)
+            batch = await tail.after(after, agent_id, BATCH)
+            if batch is None:  # behind the tail: from the table
+                batch = await anyio.to_thread.run_sync(_fetch, runtime, after, agent_id)
             if batch:
-                yield b"".join(format_event(e) for e in batch)
-                after = batch[-1].id
+                yield b"".join(data for _id, data in batch)
+                after = batch[-1][0]
                 next_keepalive = time.monotonic() + keepalive_s
                 if len(batch) == BATCH:
                     continue

@@ -32,8 +32,8 @@ def _floor(env: ServerEnv) -> None:
     reset_chats(env)
 
 
-def _events(env: ServerEnv, after: int) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
-    with env.as_user("sara") as c:
+def _events(env: ServerEnv, after: int, user: str = "sara") -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+    with env.as_user(user) as c:
         items = c.get("/events", params={"after": after, "limit": 500}).json()["items"]
     return [(e["type"], e["payload"]) for e in items]
 
@@ -273,12 +273,20 @@ def test_messages_are_idempotent_and_ordered_on_both_sides(env: ServerEnv) -> No
     assert [m["seq"] for m in later] == [msgs[-2].seq, msgs[-1].seq]
     created = [
         p
-        for t, p in _events(env, start)
+        for t, p in _events(env, start, "alice")
         if t == "chat.message.created" and p["conversation_id"] == cid
     ]
     assert len([p for p in created if p["client_id"] == "c-1"]) == 2  # one per side, no repeats
     seqs = [p["seq"] for p in created]
     assert seqs == sorted(seqs)
+    # Once the chat is Alice's, its messages are hers alone: a colleague's feed leaves them out.
+    accepted_at = next(p["seq"] for p in created if p["sender"] == "agent")
+    colleague = [
+        p["seq"]
+        for t, p in _events(env, start, "sara")
+        if t == "chat.message.created" and p["conversation_id"] == cid
+    ]
+    assert colleague and max(colleague) < accepted_at
 
 
 def test_read_typing_end_and_rating(env: ServerEnv) -> None:
@@ -295,8 +303,9 @@ def test_read_typing_end_and_rating(env: ServerEnv) -> None:
         )
         assert alice.put(f"/chats/{cid}/typing", json={"typing": True}).status_code == 204
         assert customer.view().agent_typing is True
-        typing = [p for t, p in _events(env, start) if t == "chat.typing"]
+        typing = [p for t, p in _events(env, start, "alice") if t == "chat.typing"]
         assert [(p["who"], p["typing"]) for p in typing] == [("customer", True), ("agent", True)]
+        assert not [p for t, p in _events(env, start, "sara") if t == "chat.typing"]
         sent = alice.post(
             f"/chats/{cid}/messages", json={"body": "Hello", "client_id": "x"}, headers=key()
         ).json()

@@ -20,12 +20,12 @@ router = APIRouter(tags=["events"])
 @router.get("/events", response_model=EventPage, responses={422: {"model": ErrorBody}})
 def get_events(
     runtime: RuntimeDep,
-    _agent: AgentDep,
+    agent: AgentDep,
     after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> EventPage:
     with runtime.db.read() as session:
-        items = events.events_after(session, after, limit)
+        items = events.events_after(session, after, limit, agent.id)
         return EventPage(items=items, last_id=events.last_event_id(session))
 
 
@@ -48,14 +48,14 @@ def _parse_last_event_id(value: str) -> int:
 )
 async def stream(
     runtime: RuntimeDep,
-    _agent: AgentDep,
+    agent: AgentDep,
     after: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
     start = _parse_last_event_id(last_event_id) if last_event_id else after
     start = await resume_point(runtime, start)
     return StreamingResponse(
-        event_stream(runtime, start),
+        event_stream(runtime, start, agent.id),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -30,6 +30,7 @@ from console.server.services.chat_records import (
     conversation_out,
     existing_message,
     load_conversation,
+    owner,
     touch,
 )
 from console.server.services.chat_routing import queue_order
@@ -133,7 +134,7 @@ def agent_message(
     conv.agent_typing_until = None
     # Writing means having read everything before.
     conv.agent_read_seq = max(conv.agent_read_seq, out.seq)
-    touch(session, conv, now)
+    touch(session, conv, now, private=True)
     return out, True
 
 
@@ -147,7 +148,7 @@ def agent_read(
     if seq <= conv.agent_read_seq:
         return conversation_out(conv)
     conv.agent_read_seq = seq
-    return touch(session, conv)
+    return touch(session, conv, private=True)
 
 
 def agent_typing(session: Session, agent: AgentOut, conversation_id: int, typing: bool) -> None:
@@ -156,7 +157,7 @@ def agent_typing(session: Session, agent: AgentOut, conversation_id: int, typing
         return  # typing is best effort: a late signal for a chat gone elsewhere is dropped
     conv.agent_typing_until = typing_until(utcnow(), typing)
     out = ChatTypingOut(conversation_id=conv.id, who="agent", typing=typing, agent_id=agent.id)
-    events.emit(session, EventType.CHAT_TYPING, None, out)
+    events.emit(session, EventType.CHAT_TYPING, None, out, owner(conv))
 
 
 def agent_end(

@@ -35,6 +35,7 @@ from console.server.services.chat_records import (
     existing_message,
     load_conversation,
     messages_after,
+    owner,
     touch,
 )
 
@@ -158,6 +159,7 @@ def customer_message(
 ) -> tuple[ChatMessageOut, bool]:
     """Adds the customer's message; a known client_id returns the stored one (created False)."""
     conv = load_conversation(session, conversation_id, for_update=True)
+    held_by = (conv.state, owner(conv))
     known = existing_message(session, conv.id, "customer", data.client_id)
     if known is not None:
         if known.body != data.body:
@@ -181,7 +183,8 @@ def customer_message(
     )
     if conv.state == "bot":
         _bot_reply(session, ctx, conv, data.body, has_files=bool(files), now=now)
-    touch(session, conv, now)
+    # A hand-off by the bot is news for every agent; a message in a held chat for its owner.
+    touch(session, conv, now, private=(conv.state, owner(conv)) == held_by)
     return out, True
 
 
@@ -191,7 +194,7 @@ def customer_read(session: Session, conversation_id: int, up_to_seq: int) -> Con
     if seq <= conv.customer_read_seq:
         return conversation_out(conv)
     conv.customer_read_seq = seq
-    return touch(session, conv)
+    return touch(session, conv, private=True)
 
 
 def customer_typing(session: Session, conversation_id: int, typing: bool) -> None:
@@ -199,7 +202,7 @@ def customer_typing(session: Session, conversation_id: int, typing: bool) -> Non
     if conv.state == "ended":
         return
     out = ChatTypingOut(conversation_id=conv.id, who="customer", typing=typing, agent_id=None)
-    events.emit(session, EventType.CHAT_TYPING, None, out)
+    events.emit(session, EventType.CHAT_TYPING, None, out, owner(conv))
 
 
 def end(

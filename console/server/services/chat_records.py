@@ -63,13 +63,34 @@ def conflict(message: str) -> ApiError:
     return ApiError(409, "conflict", message)
 
 
-def touch(session: Session, conv: ChatConversation, now: datetime | None = None) -> ConversationOut:
-    """Records a change of `conv`: new version and updated_at, a chat.conversation.updated."""
+def owner(conv: ChatConversation) -> int | None:
+    """The one agent a chat's messages and typing concern: the agent it is offered to or
+    active with. None while the bot or the queue has it (every agent may see the queue)."""
+    if conv.state == "active":
+        return conv.assigned_agent_id
+    if conv.state == "offered":
+        return conv.offered_agent_id
+    return None
+
+
+def touch(
+    session: Session,
+    conv: ChatConversation,
+    now: datetime | None = None,
+    *,
+    private: bool = False,
+) -> ConversationOut:
+    """Records a change of `conv`: new version and updated_at, a chat.conversation.updated.
+
+    `private`: the change leaves state and agent as they were (a message, a read mark), so only
+    the chat's owner hears of it. A colleague's console holds the chat only while it was
+    queued, and every move out of the queue is announced to all."""
     conv.version += 1
     conv.updated_at = max(now or utcnow(), conv.updated_at)
     session.flush()
     out = conversation_out(conv)
-    events.emit(session, EventType.CHAT_CONVERSATION_UPDATED, None, out)
+    audience = owner(conv) if private else None
+    events.emit(session, EventType.CHAT_CONVERSATION_UPDATED, None, out, audience)
     return out
 
 
@@ -103,7 +124,7 @@ def append(
     for file in files:
         file.message_id = row.id
     out = message_out(row, [attachment_out(f) for f in files])
-    events.emit(session, EventType.CHAT_MESSAGE_CREATED, None, out)
+    events.emit(session, EventType.CHAT_MESSAGE_CREATED, None, out, owner(conv))
     return out
 
 
