@@ -22,11 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import select
+
 from console.api.client import SupportClient
 from console.server.embedded import EmbeddedServer
 from console.server.settings import ServerSettings, sqlite_url
 from console.store import Store
+from console.store.tables import chat_messages as _m
 from console.sync import SyncEngine
+from console.sync.kb import fetch_all_articles
 
 PASSWORD = "demo-pass-2026"
 
@@ -39,42 +43,55 @@ class Agent:
         self.username = username
         self.store = Store.open(work / f"{username}.sqlite3")
         self.seen: dict[str, float] = {}  # client_id -> when the store first held it
+        self.loop = asyncio.get_running_loop()
+        self.offers = asyncio.Event()
         self.store.hub.subscribe(self._changed)
 
     def _changed(self, change) -> None:  # on the thread that committed, right after the commit
+        if change.topic == "chat_conversations":
+            self.loop.call_soon_threadsafe(self.offers.set)
         if change.topic != "chat_messages":
             return
         now = time.monotonic()
-        for conversation_id in change.ids or ():
-            for message in self.store.chats.messages(conversation_id):
-                if message.sender == "customer" and message.client_id and message.seq:
-                    self.seen.setdefault(message.client_id, now)
+        # Only the customer messages' client ids, straight from the table: building every
+        # message of the conversation at each commit would weigh on what is measured.
+        with self.store._engine.connect() as conn:
+            for conversation_id in change.ids or ():
+                rows = conn.execute(
+                    select(_m.c.client_id).where(
+                        _m.c.conversation_id == conversation_id,
+                        _m.c.sender == "customer",
+                        _m.c.seq.is_not(None),
+                        _m.c.client_id.is_not(None),
+                    )
+                )
+                for (client_id,) in rows:
+                    self.seen.setdefault(client_id, now)
 
     async def start(self, capacity: int) -> None:
         self.client = SupportClient(self.url)
         token = await self.client.login(self.username, PASSWORD)
+        # The knowledge base arrives once, when a console first connects: that is start-up,
+        # not chat delivery, so it is fetched before the engine runs (which then skips it).
+        await fetch_all_articles(self.client, self.store)
         self.engine = SyncEngine(self.client, self.store, token.agent)
-        self.engine.kb_first_fill_delay_s = 0.0
         self.task = asyncio.create_task(self.engine.run())
         while self.engine.state.value != "online":
             await asyncio.sleep(0.05)
-        # The knowledge base arrives once, after connecting: measured, it would be start-up.
-        count, steady_since = -1, time.monotonic()
-        while self.store.kb.count() == 0 or time.monotonic() - steady_since < 1.0:
-            if self.store.kb.count() != count:
-                count, steady_since = self.store.kb.count(), time.monotonic()
-            await asyncio.sleep(0.1)
         await self.engine.set_chat_status("online", capacity)
 
     async def accept_offers(self, stop: asyncio.Event) -> None:
+        """Accepts each chat offered to me, woken by the store's conversation changes."""
         me = self.engine.me.id
         while not stop.is_set():
+            self.offers.clear()
             for chat in self.store.chats.my_conversations(me):
                 if chat.state == "offered" and chat.offered_agent_id == me:
                     # Raced with the offer timeout: the chat comes back as a new offer.
                     with contextlib.suppress(Exception):
                         await self.engine.accept_chat(chat.id)
-            await asyncio.sleep(0.05)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.offers.wait(), 1.0)
 
     def duplicates(self) -> int:
         count = 0

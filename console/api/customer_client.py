@@ -80,6 +80,7 @@ class CustomerClient:
         raw: bytes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        retry_stale: bool = False,
     ) -> httpx.Response:
         headers: dict[str, str] = {}
         if self.token:
@@ -89,19 +90,29 @@ class CustomerClient:
         if body is not None:
             content = body.model_dump_json().encode("utf-8")
             headers["Content-Type"] = "application/json"
-        try:
-            response = await self._http.request(
-                method,
-                path,
-                content=content,
-                params=params,
-                headers=headers,
-                timeout=timeout if timeout is not None else self._timeout,
-            )
-        except httpx.TimeoutException as exc:
-            raise ServerUnreachable(f"{method} {path} timed out", timeout=True) from exc
-        except httpx.RequestError as exc:
-            raise ServerUnreachable(f"{method} {path} failed: {exc!r}") from exc
+        # A kept-alive connection the server has just closed fails at once (ReadError,
+        # RemoteProtocolError) without the request having been taken. Sending again is safe
+        # for reads, for PUTs, and for a message (its client_id makes a repeat a no-op).
+        attempts = 2 if method in ("GET", "PUT") or retry_stale else 1
+        for attempt in range(attempts):
+            try:
+                response = await self._http.request(
+                    method,
+                    path,
+                    content=content,
+                    params=params,
+                    headers=headers,
+                    timeout=timeout if timeout is not None else self._timeout,
+                )
+                break
+            except httpx.TimeoutException as exc:
+                raise ServerUnreachable(f"{method} {path} timed out", timeout=True) from exc
+            except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
+                if attempt + 1 < attempts:
+                    continue
+                raise ServerUnreachable(f"{method} {path} failed: {exc!r}") from exc
+            except httpx.RequestError as exc:
+                raise ServerUnreachable(f"{method} {path} failed: {exc!r}") from exc
         if response.is_error:
             raise error_from(response)
         return response
@@ -161,7 +172,9 @@ class CustomerClient:
             client_id=client_id or uuid.uuid4().hex,
             attachment_ids=list(attachment_ids),
         )
-        response = await self._request("POST", f"{self._chat}/messages", body=message)
+        response = await self._request(
+            "POST", f"{self._chat}/messages", body=message, retry_stale=True
+        )
         return parse(response, ChatMessageOut)
 
     async def upload(

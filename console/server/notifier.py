@@ -29,9 +29,13 @@ class Subscription:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._event.wait(), timeout)
 
-    def _wake(self) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop has already closed
-            self._loop.call_soon_threadsafe(self._event.set)
+    def _set(self) -> None:  # on its loop
+        self._event.set()
+
+
+def _set_all(subs: list[Subscription]) -> None:
+    for sub in subs:
+        sub._set()
 
 
 class EventNotifier:
@@ -62,8 +66,14 @@ class EventNotifier:
         with self._lock:
             self.generation += 1
             subs = list(self._subscriptions)
+        # One hand-over per event loop, not one per stream: each is a write to the loop's
+        # wake-up pipe, and a busy server commits often with many streams open.
+        by_loop: dict[asyncio.AbstractEventLoop, list[Subscription]] = {}
         for sub in subs:
-            sub._wake()
+            by_loop.setdefault(sub._loop, []).append(sub)
+        for loop, waiting in by_loop.items():
+            with contextlib.suppress(RuntimeError):  # the loop has already closed
+                loop.call_soon_threadsafe(_set_all, waiting)
 
     def close(self) -> None:
         self._closed = True

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+import httpx
 import pytest
 from client_live_server import PASSWORD, LiveServer
 from sqlalchemy import update
@@ -146,3 +147,57 @@ def test_declining_and_errors(chat_server: LiveServer) -> None:
         await sara.aclose()
 
     run(main())
+
+
+class _DropsFirstAnswer(httpx.AsyncBaseTransport):
+    """The real transport, except that the first POST of a message loses its answer the way a
+    kept-alive connection closed by the server does: ReadError. `forward` says whether the
+    server got the request first (the answer lost) or not (the connection was already dead)."""
+
+    def __init__(self, forward: bool) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self._forward = forward
+        self.dropped = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.endswith("/messages") and not self.dropped:
+            self.dropped += 1
+            if self._forward:
+                await (await self._inner.handle_async_request(request)).aread()
+            raise httpx.ReadError("connection closed by the server")
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@pytest.mark.parametrize("forward", [False, True], ids=["dead-connection", "lost-answer"])
+def test_a_message_on_a_closed_connection_is_sent_again_and_stored_once(
+    chat_server: LiveServer, forward: bool
+) -> None:
+    async def main() -> None:
+        transport = _DropsFirstAnswer(forward)
+        async with CustomerClient(chat_server.url, transport=transport) as customer:
+            await customer.start("en", guest_name="Retry", text="hello")
+            sent = await customer.send("is my deposit there?", client_id="retry-1")
+            assert transport.dropped == 1
+            view = await customer.view()
+            mine = [m for m in view.messages if m.client_id == "retry-1"]
+            assert [m.id for m in mine] == [sent.id]
+            # Starting a conversation is not repeated on its own: that would open a second one.
+            async with CustomerClient(chat_server.url, transport=_Broken()) as stranger:
+                with pytest.raises(ApiError):
+                    await stranger.start("en")
+
+    run(main())
+
+
+class _Broken(httpx.AsyncBaseTransport):
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        if self.calls > 1:
+            raise AssertionError("a conversation start was sent twice")
+        raise httpx.ReadError("connection closed by the server")

@@ -183,8 +183,12 @@ def customer_message(
     )
     if conv.state == "bot":
         _bot_reply(session, ctx, conv, data.body, has_files=bool(files), now=now)
-    # A hand-off by the bot is news for every agent; a message in a held chat for its owner.
-    touch(session, conv, now, private=(conv.state, owner(conv)) == held_by)
+    if owner(conv) is not None and (conv.state, owner(conv)) == held_by:
+        # A message in a chat an agent holds: its own event tells that agent all there is.
+        conv.version += 1
+        conv.updated_at = max(now, conv.updated_at)
+    else:  # the bot's answer or hand-off, a message in the queue: news for every agent
+        touch(session, conv, now)
     return out, True
 
 
