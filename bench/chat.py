@@ -1,9 +1,9 @@
 """Chat delivery from a customer's POST to the agent's store, against a raw SSE push floor.
 
-Three processes, as in production where they are separate machines (bench/chat_roles.py): the
-reference server on loopback (a small demo workspace, no simulated traffic); one real sync
-engine with its own store for each English-speaking demo agent, online with the default
-capacity of 5; and the customers, here. `--customers` customers start a chat through the
+Separate processes, as in production where they are separate machines (bench/chat_roles.py):
+the reference server on loopback (a small demo workspace, no simulated traffic); one process per
+English-speaking demo agent, each a real sync engine with its own store, online with the
+default capacity of 5; and the customers, here. `--customers` customers start a chat through the
 customer API and ask for a person; the bot hands them over, the router offers each chat to an
 agent, and the agent's engine accepts. Then every customer sends `--rate` messages a second for
 `--seconds`. A message is delivered when the assigned agent's store has committed it: the time
@@ -110,27 +110,36 @@ async def customers(url: str, count: int, rate: float, seconds: float) -> dict[s
 
 def run(count: int, rate: float, seconds: float, names: str, capacity: int) -> dict:
     server = role("serve")
-    agents = None
+    agents: list[subprocess.Popen[str]] = []
+    seen: dict[str, float] = {}
+    duplicated = 0
     try:
         url = first_line(server)
-        agents = role("agents", "--url", url, "--agents", names, "--capacity", str(capacity))
-        if first_line(agents) != "ready":
-            raise RuntimeError("the agents did not come online")
+        # One process per agent, as each console runs on its own workstation.
+        for name in names.split(","):
+            agents.append(
+                role("agents", "--url", url, "--agents", name, "--capacity", str(capacity))
+            )
+        for agent in agents:
+            if first_line(agent) != "ready":
+                raise RuntimeError("an agent did not come online")
         sent = asyncio.run(customers(url, count, rate, seconds))
-        report = json.loads(finish(agents).strip().splitlines()[-1])
+        for agent in agents:
+            report = json.loads(finish(agent).strip().splitlines()[-1])
+            seen.update(report["seen"])
+            duplicated += report["duplicated"]
     finally:
-        for process in (agents, server):
-            if process is not None and process.poll() is None:
+        for process in (*agents, server):
+            if process.poll() is None:
                 try:
                     finish(process)
                 except subprocess.TimeoutExpired:
                     process.kill()
-    seen: dict[str, float] = report["seen"]
     return {
         "messages": len(sent),
         "delays": [(seen[c] - t) * 1000 for c, t in sent.items() if c in seen],
         "lost": sum(1 for c in sent if c not in seen),
-        "duplicated": report["duplicated"],
+        "duplicated": duplicated,
     }
 
 

@@ -50,10 +50,13 @@ def load_conversation(
 ) -> ChatConversation:
     if not 0 < conversation_id <= MAX_ID:
         raise not_found("Conversation")
-    query = select(ChatConversation).where(ChatConversation.id == conversation_id)
-    if for_update:
-        query = query.with_for_update()
-    row = session.scalar(query)
+    if for_update and session.get_bind().dialect.name != "sqlite":
+        query = select(ChatConversation).where(ChatConversation.id == conversation_id)
+        row = session.scalar(query.with_for_update())
+    else:
+        # SQLite's write transactions already exclude each other (BEGIN IMMEDIATE); a
+        # conversation this transaction has loaded is taken from the session, no query.
+        row = session.get(ChatConversation, conversation_id)
     if row is None:
         raise not_found("Conversation")
     return row

@@ -36,8 +36,7 @@ def emit(
         created_at=utcnow(),
         audience_agent_id=audience,
     )
-    session.add(row)
-    session.flush()
+    session.add(row)  # written with the rest at the next flush or the commit
     session.info[EVENTS_WRITTEN] = True
     return row
 
