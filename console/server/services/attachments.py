@@ -15,6 +15,7 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models_collab import Attachment, AttachmentBlob
 from console.server.services.attachment_checks import check_content, content_type_for
+from console.server.services.attachment_claims import already_sent, not_yours, uploads_named
 from console.server.services.ticket_query import MAX_ID
 
 
@@ -77,36 +78,17 @@ def by_message(session: Session, message_ids: Sequence[int]) -> dict[int, list[A
     return result
 
 
-def _refuse(message: str) -> ApiError:
-    return ApiError(
-        422,
-        "invalid_request",
-        message,
-        [{"loc": ["body", "attachment_ids"], "msg": message, "type": "value_error"}],
-    )
-
-
 def claimable(
     session: Session, agent: AgentOut, ticket_id: int, attachment_ids: Sequence[int]
 ) -> list[Attachment]:
     """The uploads a new message may carry: the agent's own, not yet sent with a message."""
-    ids = list(dict.fromkeys(attachment_ids))
-    if not ids:
-        return []
-    if any(not 0 < i <= MAX_ID for i in ids):
-        raise _refuse("Unknown attachment id.")
-    rows = {
-        row.id: row
-        for row in session.scalars(
-            select(Attachment).where(Attachment.id.in_(ids)).with_for_update()
-        )
-    }
+    ids, rows = uploads_named(session, Attachment, attachment_ids)
     for attachment_id in ids:
         row = rows.get(attachment_id)
         if row is None or row.agent_id != agent.id:
-            raise _refuse(f"Attachment {attachment_id} is not one of your uploads.")
+            raise not_yours(attachment_id)
         if row.message_id is not None or (row.ticket_id not in (None, ticket_id)):
-            raise _refuse(f"Attachment {attachment_id} was already sent with another message.")
+            raise already_sent(attachment_id)
     return [rows[i] for i in ids]
 
 

@@ -8,7 +8,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.api.schemas_chat import ChatAttachmentOut
@@ -16,6 +15,7 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models_chat import ChatAttachment, ChatAttachmentBlob, ChatConversation
 from console.server.services.attachment_checks import check_content, content_type_for
+from console.server.services.attachment_claims import already_sent, not_yours, uploads_named
 from console.server.services.chat_records import attachment_out
 from console.server.services.ticket_query import MAX_ID
 
@@ -68,15 +68,6 @@ def store_upload(
     return attachment_out(row)
 
 
-def _refuse(message: str) -> ApiError:
-    return ApiError(
-        422,
-        "invalid_request",
-        message,
-        [{"loc": ["body", "attachment_ids"], "msg": message, "type": "value_error"}],
-    )
-
-
 def claimable(
     session: Session,
     conversation_id: int,
@@ -85,17 +76,7 @@ def claimable(
     attachment_ids: Sequence[int],
 ) -> list[ChatAttachment]:
     """The uploads a new message may carry: this side's own in this conversation, not sent yet."""
-    ids = list(dict.fromkeys(attachment_ids))
-    if not ids:
-        return []
-    if any(not 0 < i <= MAX_ID for i in ids):
-        raise _refuse("Unknown attachment id.")
-    rows = {
-        row.id: row
-        for row in session.scalars(
-            select(ChatAttachment).where(ChatAttachment.id.in_(ids)).with_for_update()
-        )
-    }
+    ids, rows = uploads_named(session, ChatAttachment, attachment_ids)
     for attachment_id in ids:
         row = rows.get(attachment_id)
         mine = (
@@ -105,9 +86,9 @@ def claimable(
             and (uploader == "customer" or row.agent_id == agent_id)
         )
         if row is None or not mine:
-            raise _refuse(f"Attachment {attachment_id} is not one of your uploads in this chat.")
+            raise not_yours(attachment_id, " in this chat")
         if row.message_id is not None:
-            raise _refuse(f"Attachment {attachment_id} was already sent with another message.")
+            raise already_sent(attachment_id)
     return [rows[i] for i in ids]
 
 
