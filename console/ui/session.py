@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,8 +28,8 @@ from console.ui.chat.chat_actions import ChatActions
 from console.ui.i18n import tr
 from console.ui.kb.kb_actions import KbActions
 from console.ui.macro_fill import macro_for_ticket
+from console.ui.preview_files import PreviewFiles
 from console.ui.shell.main_window import MainWindow
-from console.ui.ticket.attachment_files import decode_preview
 
 if TYPE_CHECKING:  # httpx and the sync engine load after the first paint, in attach()
     from console.api.client import SupportClient
@@ -77,7 +75,7 @@ class ConsoleSession(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._expired = False
         self._agents: list[AgentOut] = []
-        self._preview_dir: Path | None = None
+        self._previews = PreviewFiles("console-previews-")
         self._unsubscribe: list[Callable[[], object]] = []
         # Engine callbacks may come from any thread: hop to this object's thread first.
         queued = Qt.ConnectionType.QueuedConnection
@@ -176,9 +174,7 @@ class ConsoleSession(QObject):
             await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.client is not None:
             await self.client.aclose()
-        if self._preview_dir is not None:
-            await asyncio.to_thread(shutil.rmtree, self._preview_dir, True)
-            self._preview_dir = None
+        await asyncio.to_thread(self._previews.remove)
 
     # --- TicketCommands ----------------------------------------------------------------------
 
@@ -305,17 +301,7 @@ class ConsoleSession(QObject):
         max_side: int,
         done: Callable[[QImage | None], None],
     ) -> None:
-        if self._preview_dir is None:
-            self._preview_dir = Path(tempfile.mkdtemp(prefix="console-previews-"))
-        dest = self._preview_dir / f"{attachment_id}.bin"
-        image: QImage | None = None
-        try:
-            if not dest.exists():
-                await sync.download_attachment(attachment_id, dest)
-            image = await asyncio.to_thread(decode_preview, dest, max_side)
-        except (ApiError, OSError) as exc:
-            log.info("no preview for attachment %s: %r", attachment_id, exc)
-        done(image)
+        done(await self._previews.image(attachment_id, max_side, sync.download_attachment))
 
     def retry(self, outbox_id: int) -> None:
         if self.sync is not None:

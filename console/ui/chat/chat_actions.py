@@ -9,11 +9,8 @@ thread and are passed on as Qt signals on the GUI thread.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from console.api.errors import ApiError, ServerUnreachable
 from console.ui.i18n import tr
-from console.ui.ticket.attachment_files import decode_preview
+from console.ui.preview_files import PreviewFiles
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -79,7 +76,7 @@ class ChatActions(QObject):
         self._spawn = spawn
         self._me = me
         self._agents = agents
-        self._preview_dir: Path | None = None
+        self._previews = PreviewFiles("console-chat-previews-")
         self._status = "offline"
         self._listening: SyncEngine | None = None
         self._unsubscribe: list[Callable[[], object]] = []
@@ -276,17 +273,7 @@ class ChatActions(QObject):
         max_side: int,
         done: Callable[[QImage | None], None],
     ) -> None:
-        if self._preview_dir is None:
-            self._preview_dir = Path(tempfile.mkdtemp(prefix="console-chat-previews-"))
-        dest = self._preview_dir / f"{attachment_id}.bin"
-        image: QImage | None = None
-        try:
-            if not dest.exists():
-                await sync.download_chat_attachment(attachment_id, dest)
-            image = await asyncio.to_thread(decode_preview, dest, max_side)
-        except (ApiError, OSError) as exc:
-            log.info("no preview for chat attachment %s: %r", attachment_id, exc)
-        done(image)
+        done(await self._previews.image(attachment_id, max_side, sync.download_chat_attachment))
 
     def save_attachment(self, attachment_id: int, dest: Path, done: Done) -> None:
         async def save(s: SyncEngine) -> None:
@@ -301,6 +288,4 @@ class ChatActions(QObject):
     def close(self) -> None:
         """Remove the downloaded previews (the session calls this when it closes)."""
         self.stop_listening()
-        if self._preview_dir is not None:
-            shutil.rmtree(self._preview_dir, ignore_errors=True)
-            self._preview_dir = None
+        self._previews.remove()
