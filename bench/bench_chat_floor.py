@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import socket
 import subprocess
 import sys
@@ -107,7 +108,7 @@ async def _post_all(url: str, customers: int, rate: float, seconds: float) -> di
     async def one_customer(index: int, client: httpx.AsyncClient) -> None:
         interval = 1.0 / rate
         deadline = time.monotonic() + seconds
-        next_at = time.monotonic() + interval * (index % 10) / 10
+        next_at = time.monotonic() + interval * random.Random(index).random()  # as bench/chat.py
         while next_at < deadline:
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
             key = uuid.uuid4().hex

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import statistics
 import subprocess
 import sys
@@ -38,6 +39,12 @@ from console.api.customer_client import CustomerClient
 HERE = Path(__file__).resolve().parent
 # The demo agents who speak English (the bench's customers write English).
 AGENTS = "alice,bob,kevin,jason,wei,emma,daniel,yuki,jiwoo,mei,sara"
+
+
+def first_offset(index: int) -> float:
+    """Where in the first interval customer `index` writes first: customers write independently
+    of each other, so at random moments (the same for every run, and for the floor)."""
+    return random.Random(index).random()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -88,7 +95,7 @@ async def customer(url: str, index: int, rate: float, seconds: float, sent: dict
             await asyncio.sleep(0.02)
         interval = 1.0 / rate
         deadline = time.monotonic() + seconds
-        next_at = time.monotonic() + interval * (index % 10) / 10  # spread the customers
+        next_at = time.monotonic() + interval * first_offset(index)
         while next_at < deadline:
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
             client_id = uuid.uuid4().hex

@@ -14,12 +14,14 @@ from console.server.services import auth
 from console.server.services.idempotency import MAX_KEY_CHARS, request_hash
 
 
-def get_runtime(request: Request) -> Runtime:
+# Dependencies that only read the request are `async def`: FastAPI runs a plain `def` one in
+# its thread pool, a hand-over to a worker thread and back for each, on every request.
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
 
-def bearer_token(request: Request) -> str:
+async def bearer_token(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
