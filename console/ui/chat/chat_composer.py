@@ -33,6 +33,7 @@ from console.ui.chat.chat_files import (
 )
 from console.ui.i18n import tr
 from console.ui.ticket.attachment_files import file_size_text
+from console.ui.widgets.draft_text import clear_quietly, keep_draft
 from console.ui.widgets.plain_text import PlainLabel, plain_tooltip
 
 __all__ = ["DRAFT_SAVE_MS", "ChatComposer", "ChatEditor", "chat_draft_key"]
@@ -189,21 +190,12 @@ class ChatComposer(QFrame):
         self._save_timer.stop()
         if self._conversation is None:
             return
-        key = chat_draft_key(self._conversation)
-        text = self.editor.toPlainText()
-        if text.strip():
-            self._drafts.save_draft(key, text)
-        else:
-            self._drafts.delete_draft(key)
+        keep_draft(self._drafts, chat_draft_key(self._conversation), self.editor.toPlainText())
 
     def clear_after_send(self) -> None:
         """The message is in the outbox: the draft has done its job."""
         self._save_timer.stop()
-        blocked = self.editor.blockSignals(True)
-        try:
-            self.editor.clear()
-        finally:
-            self.editor.blockSignals(blocked)
+        clear_quietly(self.editor)
         if self._conversation is not None:
             self._drafts.delete_draft(chat_draft_key(self._conversation))
         self._files = []

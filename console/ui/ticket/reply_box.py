@@ -29,6 +29,7 @@ from console.store import Store
 from console.ui.i18n import tr
 from console.ui.labels import status_label
 from console.ui.ticket.attachment_files import MAX_FILES, attachment_refusal, file_size_text
+from console.ui.widgets.draft_text import clear_quietly, keep_draft
 from console.ui.widgets.plain_text import PlainLabel, plain_tooltip
 
 __all__ = ["DRAFT_SAVE_MS", "SEND_AND_SET", "DraftEditor", "ReplyBox", "draft_key"]
@@ -218,21 +219,12 @@ class ReplyBox(QFrame):
         self._save_timer.stop()
         if self._ticket_id is None:
             return
-        key = draft_key(self._ticket_id)
-        text = self.editor.toPlainText()
-        if text.strip():
-            self._store.save_draft(key, text)
-        else:
-            self._store.delete_draft(key)
+        keep_draft(self._store, draft_key(self._ticket_id), self.editor.toPlainText())
 
     def clear_after_send(self) -> None:
         """The message is in the outbox now: the draft has done its job."""
         self._save_timer.stop()
-        blocked = self.editor.blockSignals(True)
-        try:
-            self.editor.clear()
-        finally:
-            self.editor.blockSignals(blocked)
+        clear_quietly(self.editor)
         if self._ticket_id is not None:
             self._store.delete_draft(draft_key(self._ticket_id))
         self._files = []
