@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from console.ui.i18n import tr
-from console.ui.ticket.attachment_files import file_size_text
+from console.ui.ticket.attachment_files import size_refusal
 
 __all__ = [
     "CHAT_FILE_TYPES",
@@ -35,22 +34,7 @@ def chat_file_refusal(path: Path) -> str | None:
             name=path.name,
             kinds=", ".join(CHAT_FILE_TYPES),
         )
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        return tr("{name}: the file cannot be read.", name=path.name)
-    if not path.is_file():
-        return tr("{name}: the file cannot be read.", name=path.name)
-    if size > MAX_CHAT_FILE_BYTES:
-        return tr(
-            "{name} is {size}; files up to {limit} can be attached.",
-            name=path.name,
-            size=file_size_text(size),
-            limit=file_size_text(MAX_CHAT_FILE_BYTES),
-        )
-    if size == 0:
-        return tr("{name}: the file is empty.", name=path.name)
-    return None
+    return size_refusal(path, MAX_CHAT_FILE_BYTES)
 
 
 def local_preview(path: Path, side: int) -> QImage | None:

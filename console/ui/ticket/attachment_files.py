@@ -24,6 +24,7 @@ __all__ = [
     "decode_preview",
     "file_size_text",
     "is_image",
+    "size_refusal",
 ]
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
@@ -51,18 +52,23 @@ def attachment_refusal(path: Path) -> str | None:
             name=path.name,
             kinds=kinds,
         )
+    return size_refusal(path, MAX_ATTACHMENT_BYTES)
+
+
+def size_refusal(path: Path, limit: int) -> str | None:
+    """Why `path` cannot be sent for what it holds (unreadable, over `limit`, empty), or None."""
     try:
         size = os.stat(path).st_size
     except OSError:
         return tr("{name}: the file cannot be read.", name=path.name)
     if not path.is_file():
         return tr("{name}: the file cannot be read.", name=path.name)
-    if size > MAX_ATTACHMENT_BYTES:
+    if size > limit:
         return tr(
             "{name} is {size}; files up to {limit} can be attached.",
             name=path.name,
             size=file_size_text(size),
-            limit=file_size_text(MAX_ATTACHMENT_BYTES),
+            limit=file_size_text(limit),
         )
     if size == 0:
         return tr("{name}: the file is empty.", name=path.name)
