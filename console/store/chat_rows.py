@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.api.schemas_chat import ChatAttachmentOut, ChatMessageOut, ConversationOut
+from console.core.secrets import redact_secrets
 from console.store import tables
 from console.store.records import ChatLocalMessage, MessageState, OutboxKind, OutboxState
 from console.store.timestamps import from_micros, now_micros, to_micros
@@ -194,7 +195,8 @@ def _server_values(message: ChatMessageOut) -> dict[str, object]:
         "sender": message.sender,
         "agent_id": message.agent_id,
         "author_name": message.author_name,
-        "body": message.body,
+        # A second line behind the server's: a customer's seed phrase or key is never kept.
+        "body": redact_secrets(message.body).text if message.sender == "customer" else message.body,
         "created_at": to_micros(message.created_at),
         "attachments": json.dumps(
             [a.model_dump(mode="json") for a in message.attachments], ensure_ascii=False

@@ -15,6 +15,8 @@ from sqlalchemy import Connection, and_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.api.schemas import AttachmentOut, MessageOut
+from console.core.domain import MessageKind
+from console.core.secrets import redact_secrets
 from console.store import tables
 from console.store.records import LocalMessage, MessageState, OutboxState
 from console.store.timestamps import from_micros, now_micros, to_micros
@@ -28,7 +30,10 @@ def _server_values(message: MessageOut) -> dict[str, object]:
         "server_id": message.id,
         "ticket_id": message.ticket_id,
         "kind": str(message.kind),
-        "body": message.body,
+        # A second line behind the server's: a customer's seed phrase or key is never kept.
+        "body": redact_secrets(message.body).text
+        if message.kind == MessageKind.CUSTOMER
+        else message.body,
         "author_agent_id": message.author_agent_id,
         "author_name": message.author_name,
         "created_at": to_micros(message.created_at),

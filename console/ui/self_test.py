@@ -255,6 +255,18 @@ async def _knowledge_base(run: _Run) -> None:
     run.ok(f"{store.kb.count()} articles; 提币 finds {len(hits)}, first: {hits[0].slug}")
 
 
+def _secret_guard(run: _Run) -> None:
+    """The BIP39 wordlists ship as data files: without them no pasted seed phrase is hidden."""
+    run.begin("seed phrase guard")
+    from console.core.secrets import redact_secrets
+
+    phrase = " ".join(["abandon"] * 11 + ["about"])
+    found = redact_secrets(f"my words: {phrase}").findings
+    if not found:
+        raise AssertionError("a seed phrase went through unrecognised (wordlists missing?)")
+    run.ok(f"a 12-word phrase is recognised as {found[0].kind}")
+
+
 async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     _check_qt(run, app)
     _check_languages(run)
@@ -265,6 +277,7 @@ async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     view = await _open_ticket(run, window, ticket)
     await _write_draft(run, view, ticket.id)
     await _knowledge_base(run)
+    _secret_guard(run)
 
 
 async def _main(run: _Run, app: Any, workdir: Path, timeout: float) -> int:

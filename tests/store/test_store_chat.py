@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from chat_factories import ME, OTHER, T0, chat_message, conversation
+from mnemonic import Mnemonic
 from pydantic import BaseModel
 from store_factories import event
 
@@ -134,6 +135,21 @@ def test_messages_are_in_seq_order_whatever_order_they_arrive_in(store: Store) -
     store.chats.put_messages([chat_message(12, 1, 2, sender="bot", author_name="Lumen bot")])
     assert len(store.chats.messages(1)) == 3
     assert store.chats.messages(2) == []
+
+
+def test_a_customers_seed_phrase_is_not_kept_even_when_the_server_sent_it(store: Store) -> None:
+    phrase = Mnemonic("japanese").to_mnemonic(bytes(range(16)))  # ideographic spaces
+    store.chats.put_messages(
+        [
+            chat_message(21, 1, 1, body=f"これで合っていますか：{phrase}"),
+            # An agent quoting a phrase-like text is the agent's own text (the outgoing guard
+            # judges what agents send).
+            chat_message(22, 1, 2, sender="agent", agent_id=ME, body="Do not share it."),
+        ]
+    )
+    customer, agent = store.chats.messages(1)
+    assert customer.body == "これで合っていますか：[secret redacted: mnemonic]"
+    assert agent.body == "Do not share it."
 
 
 def test_known_seq_is_the_end_of_the_gapless_run(store: Store) -> None:

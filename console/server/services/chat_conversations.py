@@ -21,6 +21,7 @@ from console.api.schemas_chat import (
     CustomerRating,
 )
 from console.core.domain import EventType
+from console.core.secrets import redact_secrets
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer
@@ -90,9 +91,13 @@ def start(
     )
     session.add(conv)
     session.flush()
-    if data.text.strip():
-        append(session, conv, "customer", data.text, author_name=conv.customer_name, now=now)
-        _bot_reply(session, ctx, conv, data.text, has_files=False, now=now)
+    redaction = redact_secrets(data.text)
+    if redaction.text.strip():
+        append(session, conv, "customer", redaction.text, author_name=conv.customer_name, now=now)
+        if redaction.findings:
+            _secret_shared(session, ctx, conv, now)
+        else:
+            _bot_reply(session, ctx, conv, redaction.text, has_files=False, now=now)
     else:
         _say_bot(session, conv, chat_texts.text_for("greeting", conv.language), now)
     return touch(session, conv, now), token
@@ -154,15 +159,33 @@ def _bot_reply(
     _say_bot(session, conv, turn.reply, now)
 
 
+def _secret_shared(
+    session: Session, ctx: ChatContext, conv: ChatConversation, now: datetime
+) -> None:
+    """The customer sent a seed phrase or key (hidden already): tell them at once to move their
+    funds, and bring a person in first in line, as for any other security matter."""
+    say_system(session, conv, "secret_warning", now)
+    if conv.state == "bot":
+        text = chat_texts.text_for("handoff_security", conv.language)
+        hand_off(session, ctx, conv, now, priority="security", text=text)
+    elif conv.state in ("queued", "offered") and conv.priority != "security":
+        conv.priority = "security"  # still waiting: to the front of the queue
+        session.flush()
+        chat_queue.route(session, ctx, now)
+
+
 def customer_message(
     session: Session, ctx: ChatContext, conversation_id: int, data: CustomerMessageCreate
 ) -> tuple[ChatMessageOut, bool]:
     """Adds the customer's message; a known client_id returns the stored one (created False)."""
     conv = load_conversation(session, conversation_id, for_update=True)
     held_by = (conv.state, owner(conv))
+    # A seed phrase or key is hidden before it is stored: no agent, log or backup ever holds it.
+    redaction = redact_secrets(data.body)
+    body = redaction.text
     known = existing_message(session, conv.id, "customer", data.client_id)
     if known is not None:
-        if known.body != data.body:
+        if known.body != body:
             raise conflict("This client_id was already used for another message.")
         return known, False
     if conv.state == "ended":
@@ -175,14 +198,16 @@ def customer_message(
         session,
         conv,
         "customer",
-        data.body,
+        body,
         author_name=conv.customer_name,
         client_id=data.client_id,
         files=files,
         now=now,
     )
-    if conv.state == "bot":
-        _bot_reply(session, ctx, conv, data.body, has_files=bool(files), now=now)
+    if redaction.findings:
+        _secret_shared(session, ctx, conv, now)
+    elif conv.state == "bot":
+        _bot_reply(session, ctx, conv, body, has_files=bool(files), now=now)
     if owner(conv) is not None and (conv.state, owner(conv)) == held_by:
         # A message in a chat an agent holds: its own event tells that agent all there is.
         conv.version += 1

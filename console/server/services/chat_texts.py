@@ -55,6 +55,22 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ja": "{name} がチャットに参加しました。",
         "ko": "{name} 님이 채팅에 참여했습니다.",
     },
+    "secret_warning": {
+        "zh": "安全提醒：您发送的内容含有助记词或私钥，我们已将其隐藏，客服看不到。Lumen 绝不会"
+        "索要您的助记词、私钥或密码。它们一旦发给任何人，资产就有风险：请立即把资产转到一个"
+        "新建的钱包，不要再使用这组助记词或私钥。",
+        "en": "Security warning: your message contained a recovery phrase or a private key. We "
+        "have hidden it; our agents cannot see it. Lumen will never ask for your recovery "
+        "phrase, private keys or passwords. Once shared, they put your funds at risk: move "
+        "your funds to a newly created wallet now and stop using that phrase or key.",
+        "ja": "セキュリティ警告：送信内容にリカバリーフレーズ（ニーモニック）または秘密鍵が含まれて"
+        "いたため、非表示にしました。担当者には見えません。Lumen がリカバリーフレーズ、秘密鍵、"
+        "パスワードを求めることはありません。資産を直ちに新しく作成したウォレットへ移し、この"
+        "フレーズや鍵は今後使わないでください。",
+        "ko": "보안 경고: 보내신 내용에 복구 문구(니모닉) 또는 개인 키가 포함되어 있어 숨겼습니다. "
+        "상담원은 볼 수 없습니다. Lumen은 복구 문구, 개인 키, 비밀번호를 절대 요구하지 않습니다. "
+        "자산을 즉시 새로 만든 지갑으로 옮기고 해당 문구나 키는 더 이상 사용하지 마세요.",
+    },
     "transferred": {
         "zh": "正在为您转接其他客服，请稍候…",
         "en": "Transferring you to another agent…",

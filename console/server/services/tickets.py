@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from console.api.schemas import TicketCreate, TicketOut, TicketUpdate
 from console.core.domain import EventType, MessageKind, TicketStatus
+from console.core.secrets import redact_secrets
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models import Agent, Customer, Message, Ticket
@@ -56,8 +57,9 @@ def create_ticket(
             [{"loc": ["body", "customer_uid"], "msg": "unknown customer", "type": "not_found"}],
         )
     now = now or utcnow()
+    body = redact_secrets(data.body).text  # a seed phrase or key is never stored
     ticket = Ticket(
-        subject=data.subject,
+        subject=redact_secrets(data.subject).text,
         status=str(TicketStatus.NEW),
         priority=str(data.priority),
         channel=str(data.channel),
@@ -70,15 +72,15 @@ def create_ticket(
         updated_at=now,
         version=1,
         message_count=1,
-        last_message_preview=preview_of(data.body),
+        last_message_preview=preview_of(body),
     )
-    sla_triage.triage(session, ticket, customer, data.body)
+    sla_triage.triage(session, ticket, customer, body)
     session.add(ticket)
     session.flush()
     message = Message(
         ticket_id=ticket.id,
         kind=str(MessageKind.CUSTOMER),
-        body=data.body,
+        body=body,
         author_agent_id=None,
         author_name=customer_name or customer.display_name,
         created_at=now,
