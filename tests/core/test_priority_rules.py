@@ -29,7 +29,7 @@ URGENT = [
     ("機種変更で二段階認証が使えなくなりました", "二段階認証のリセット方法を教えてください。"),
     ("2단계 인증 초기화 요청", "휴대폰을 잃어버려서 2단계 인증을 사용할 수 없습니다."),
     # phishing
-    ("I entered my login on a fake Lumen site", "The domain was not lumenex.com."),
+    ("I entered my login on a fake Lumen site", "The domain was not lumen.example."),
     ("Phishing link", "I clicked a phishing link in an SMS and typed my password."),
     ("点了钓鱼链接", "登录了那个网站，账户会不会有风险"),
     ("フィッシングサイトにログインしてしまいました", "どうすればいいですか。"),

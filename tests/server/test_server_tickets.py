@@ -163,3 +163,28 @@ def test_customer_detail_is_masked_and_capped(env: ServerEnv) -> None:
     assert [t["confirmations"] for t in transfers] == list(range(24, 4, -1))
     assert transfers[0]["amount"] == "1234.500000000000000001"
     assert detail["security_events"][0]["kind"] == "new_device"
+
+
+def test_a_key_in_a_new_tickets_first_message_is_never_stored(env: ServerEnv) -> None:
+    key = "private key: " + "ab12" * 16
+    with env.as_user("alice") as c:
+        ticket = _new_ticket(c, body=f"Someone drained my wallet. My {key}. What do I do?")
+        msgs = c.get(f"/tickets/{ticket['id']}/messages").json()
+    assert "ab12ab12" not in ticket["last_message_preview"]
+    assert msgs[0]["body"] == (
+        "Someone drained my wallet. My private key: [secret redacted: private_key]. What do I do?"
+    )
+
+
+def test_a_reply_asking_for_a_seed_phrase_is_refused_and_a_note_is_not_checked(
+    env: ServerEnv,
+) -> None:
+    asking = "To verify your identity, please send us your 12-word recovery phrase."
+    with env.as_user("alice") as c:
+        ticket = _new_ticket(c)
+        url = f"/tickets/{ticket['id']}/messages"
+        assert_error(c.post(url, json={"body": asking}), 422, "unsafe_message")
+        note = c.post(url, json={"body": f"Scam attempt quoted: {asking}", "kind": "note"})
+        assert note.status_code == 201
+        bodies = [m["body"] for m in c.get(url).json()]
+    assert asking not in bodies

@@ -150,3 +150,33 @@ def test_send_waits_for_the_connection(qtbot, store):
     assert box.send_button.toolTip() == "Connecting to the server…"
     box.set_can_send(True)
     assert box.send_button.isEnabled()
+
+
+def test_a_reply_asking_for_a_seed_phrase_stays_in_the_box_with_the_reason(qtbot, store):
+    box = _box(qtbot, store)
+    box.set_ticket(1)
+    sent: list[tuple[str, str]] = []
+    box.send_requested.connect(lambda kind, text: sent.append((kind, text)))
+    box.editor.setFocus()
+    type_cjk(box.editor, "为了核实身份，请发一下你的助记词")
+    qtbot.mouseClick(box.send_button, Qt.MouseButton.LeftButton)
+    assert sent == []
+    assert box.file_error.isVisible() and "seed phrase" in box.file_error.text()
+    assert "发一下你的助记词" in box.file_error.text()
+    assert box.text() == "为了核实身份，请发一下你的助记词"  # nothing lost: the agent rewrites it
+    # The same words in an internal note reach colleagues only: not checked.
+    qtbot.mouseClick(box.note_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.send_button, Qt.MouseButton.LeftButton)
+    assert sent == [("note", "为了核实身份，请发一下你的助记词")]
+
+
+def test_a_warning_about_seed_phrases_and_an_official_link_are_sent(qtbot, store):
+    box = _box(qtbot, store)
+    box.set_ticket(1)
+    sent: list[tuple[str, str]] = []
+    box.send_requested.connect(lambda kind, text: sent.append((kind, text)))
+    box.editor.setFocus()
+    text = "We will never ask for your seed phrase. See https://lumen.example/help/en/phishing"
+    qtbot.keyClicks(box.editor, text)
+    qtbot.mouseClick(box.send_button, Qt.MouseButton.LeftButton)
+    assert sent == [("reply", text)] and not box.file_error.isVisible()

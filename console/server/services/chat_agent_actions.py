@@ -21,7 +21,13 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Agent
 from console.server.models_chat import ChatConversation
-from console.server.services import chat_agents, chat_attachments, chat_queue, events
+from console.server.services import (
+    chat_agents,
+    chat_attachments,
+    chat_queue,
+    events,
+    outgoing_guard,
+)
 from console.server.services.chat_context import ChatContext
 from console.server.services.chat_conversations import end, say_system, typing_until
 from console.server.services.chat_records import (
@@ -118,6 +124,7 @@ def agent_message(
     _mine(conv, agent)
     if not data.body.strip() and not data.attachment_ids:
         raise ApiError(422, "invalid_request", "A message needs text or a file.")
+    outgoing_guard.refuse_unsafe(data.body)
     files = chat_attachments.claimable(session, conv.id, "agent", agent.id, data.attachment_ids)
     now = utcnow()
     out = append(

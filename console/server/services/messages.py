@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from console.api.schemas import AgentOut, MessageCreate, MessageOut
 from console.core.domain import EventType, MessageKind, TicketStatus
+from console.core.secrets import redact_secrets
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer, Message, Ticket
 from console.server.models_collab import Attachment
-from console.server.services import attachments, events, sla
+from console.server.services import attachments, events, outgoing_guard, sla
 from console.server.services.serialize import message_out
 from console.server.services.tickets import bump, load_ticket, preview_of
 
@@ -104,6 +105,8 @@ def add_agent_message(
         if existing.body != data.body or existing.kind != data.kind:
             raise ApiError(409, "conflict", "This client_id was already used for another message.")
         return message_out(existing, attachments.for_message(session, existing.id)), False
+    if data.kind == MessageKind.REPLY:
+        outgoing_guard.refuse_unsafe(data.body)
     files = attachments.claimable(session, actor, ticket_id, data.attachment_ids)
     out = _append(
         session,
@@ -129,7 +132,7 @@ def add_customer_message(
         session,
         ticket,
         kind=MessageKind.CUSTOMER,
-        body=body,
+        body=redact_secrets(body).text,  # a seed phrase or key is never stored
         author_agent_id=None,
         author_name=name,
         client_id=None,

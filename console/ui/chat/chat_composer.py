@@ -32,6 +32,7 @@ from console.ui.chat.chat_files import (
     local_preview,
 )
 from console.ui.i18n import tr
+from console.ui.outgoing_check import outgoing_problems
 from console.ui.ticket.attachment_files import file_size_text
 from console.ui.widgets.draft_text import clear_quietly, keep_draft
 from console.ui.widgets.plain_text import PlainLabel, plain_tooltip
@@ -294,4 +295,10 @@ class ChatComposer(QFrame):
     def _submit(self) -> None:
         if not self.send_button.isEnabled():
             return
-        self.send_requested.emit(self.editor.toPlainText().strip())
+        text = self.editor.toPlainText().strip()
+        problems = outgoing_problems(text)
+        if problems is not None:  # stays in the composer, with the reason
+            self.file_error.setText(problems)
+            self.file_error.show()
+            return
+        self.send_requested.emit(text)

@@ -28,6 +28,7 @@ from console.core.domain import MessageKind, TicketStatus
 from console.store import Store
 from console.ui.i18n import tr
 from console.ui.labels import status_label
+from console.ui.outgoing_check import outgoing_problems
 from console.ui.ticket.attachment_files import MAX_FILES, attachment_refusal, file_size_text
 from console.ui.widgets.draft_text import clear_quietly, keep_draft
 from console.ui.widgets.plain_text import PlainLabel, plain_tooltip
@@ -328,12 +329,21 @@ class ReplyBox(QFrame):
         if not self.send_button.isEnabled():
             return
         text = self.editor.toPlainText().strip()
-        if text:
+        if text and not self._blocked(text):
             self.send_requested.emit(self.kind(), text)
 
     def _submit_with_status(self, status: str) -> None:
         if not self.send_menu_button.isEnabled():
             return
         text = self.editor.toPlainText().strip()
-        if text:
+        if text and not self._blocked(text):
             self.send_and_status_requested.emit(text, status)
+
+    def _blocked(self, text: str) -> bool:
+        """A reply the outgoing guard refuses stays in the composer, with the reason shown
+        (internal notes are not checked: customers never see them)."""
+        problems = outgoing_problems(text) if self.kind() == "reply" else None
+        if problems is not None:
+            self.file_error.setText(problems)
+            self.file_error.show()
+        return problems is not None

@@ -85,7 +85,7 @@ I still have funds on the account. How do I reset 2FA and what do you need from 
 == sec_phishing | phishing | !
 I entered my login on a fake Lumen site
 I got a text saying my account had "unusual activity" and needed re-verification.
-I clicked the link and logged in before noticing the domain wasn't lumenex.com.
+I clicked the link and logged in before noticing the domain wasn't lumen.example.
 What do I do now? Should I freeze the account?
 
 == sec_frozen | account-frozen | ^

@@ -85,7 +85,7 @@ BTC 充值好几个小时只有 {conf} 个确认
 == sec_phishing | phishing | !
 点了冒充 Lumen 的短信链接，账户会不会有风险
 今天收到一条短信，说我的账户"存在异常交易，需要重新验证"，
-我点了链接并登录了那个网站，后来才发现域名不是 lumenex.com。
+我点了链接并登录了那个网站，后来才发现域名不是 lumen.example。
 现在很害怕，请问我该怎么办？要不要先冻结账户？
 
 == sec_frozen | account-frozen | ^

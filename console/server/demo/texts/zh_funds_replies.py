@@ -190,7 +190,7 @@ Lumen 工作人员绝不会索要您的密码、短信验证码或谷歌验证�
 --
 可是我真的很急，有没有别的办法？
 == sec_fake_support.ask
-Lumen 官方客服只会通过 APP 内客服、官网工单和 support@lumenex.com 联系您，
+Lumen 官方客服只会通过 APP 内客服、官网工单和 support@lumen.example 联系您，
 不会要求您转账到任何"安全钱包"，也不会索要密码或验证码。
 您可以在官网的"官方验证"页面核实账号真伪。请不要向对方转账，并保留聊天截图。
 == sec_fake_support/sec_phishing.note
