@@ -223,8 +223,8 @@ But this is really urgent. Is there nothing else you can do?
 == sec_fake_support.ask
 Official Lumen support only contacts you through in-app chat, tickets on lumen.example and
 support@lumen.example. We will never ask you to move funds to a "safe wallet" or for your
-password or codes. You can check any account on our Official Verification page. Please don't send anything, and
-keep the chat screenshots.
+password or codes. You can check any account on our Official Verification page. Please don't
+send anything, and keep the chat screenshots.
 == sec_fake_support/sec_phishing.note
 Phishing domain / impersonation account reported to Security for takedown {case}. No unusual
 activity on the account so far.
