@@ -5,13 +5,13 @@ their chats back; then the queue is routed again."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import datetime, timedelta
 
 import anyio.to_thread
 from sqlalchemy import Select, select
 
+from console.core.waiting import wait_done
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.models_chat import ChatAgentState, ChatConversation
@@ -64,8 +64,7 @@ async def run_chat_sweeper(runtime: Runtime, stop: asyncio.Event) -> None:
     stopped = asyncio.create_task(stop.wait())
     try:
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(stopped), period)
+            await wait_done(asyncio.shield(stopped), period)
             if stop.is_set():
                 return
             sweep = asyncio.create_task(

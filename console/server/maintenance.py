@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 import anyio.to_thread
 
+from console.core.waiting import wait_set
 from console.server.runtime import Runtime
 from console.server.services import auth, idempotency
 
@@ -31,5 +31,4 @@ async def run_maintenance(
             await anyio.to_thread.run_sync(purge_once, runtime)
         except Exception:
             log.exception("maintenance pass failed")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), period_s)
+        await wait_set(stop, period_s)

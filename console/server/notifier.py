@@ -11,6 +11,8 @@ import contextlib
 import threading
 from collections.abc import Iterator
 
+from console.core.waiting import wait_set
+
 
 class Subscription:
     """One waiting stream. Clear before reading the table, then wait: no wake-up is lost."""
@@ -26,8 +28,7 @@ class Subscription:
     async def wait(self, timeout: float) -> None:
         if self._notifier.closed:
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._event.wait(), timeout)
+        await wait_set(self._event, timeout)
 
     def _set(self) -> None:  # on its loop
         self._event.set()

@@ -4,13 +4,13 @@ once per ticket and target, whether or not anyone is looking at the ticket."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import datetime
 
 import anyio.to_thread
 from sqlalchemy import ColumnElement, and_, false, or_, select
 
+from console.core.waiting import wait_done
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.models import Ticket
@@ -73,8 +73,7 @@ async def run_sla_sweeper(runtime: Runtime, stop: asyncio.Event) -> None:
     try:
         # The app's startup has just swept once; the loop starts one period later.
         while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(stopped), period)
+            await wait_done(asyncio.shield(stopped), period)
             if stop.is_set():
                 return
             sweep = asyncio.create_task(

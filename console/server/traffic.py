@@ -7,7 +7,6 @@ same events an agent's console receives.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 
@@ -16,6 +15,7 @@ from sqlalchemy import select
 
 from console.api.schemas import MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, TicketCreate
 from console.core.domain import Department, MessageKind
+from console.core.waiting import wait_set
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.demo import generate_demo
@@ -101,8 +101,7 @@ async def run_departments(runtime: Runtime, stop: asyncio.Event) -> None:
     poll_s = min(5.0, max(0.05, after_s / 4))
     rng = random.Random()
     while not stop.is_set():
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), poll_s)
+        await wait_set(stop, poll_s)
         if stop.is_set():
             return
         try:
@@ -138,8 +137,7 @@ async def _run_customers(runtime: Runtime, stop: asyncio.Event) -> None:
     while not stop.is_set():
         # Jitter keeps the traffic from looking like a metronome.
         delay = interval * rng.uniform(0.5, 1.5)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), delay)
+        await wait_set(stop, delay)
         if stop.is_set():
             return
         try:

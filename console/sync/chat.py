@@ -20,7 +20,6 @@ keeping my conversations and their messages complete.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 import uuid
@@ -44,6 +43,7 @@ from console.api.schemas_chat import (
     ConversationOut,
 )
 from console.core.domain import EventType
+from console.core.waiting import wait_set
 from console.store import Store
 from console.sync.attachments import AttachmentRefused, discard_copies, stage_files
 from console.sync.chat_live import ChatStatusBoard, ChatTypingBoard
@@ -274,8 +274,7 @@ class ChatCommands:
         wake = self._chat_beat_now
         assert wake is not None
         while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), self.chat_heartbeat_s)
+            await wait_set(wake, self.chat_heartbeat_s)
             wake.clear()
             status = self._chat_status_wanted
             if status in (None, "offline") or self.state is not ConnectionState.ONLINE:

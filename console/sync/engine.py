@@ -18,7 +18,6 @@ its heartbeat and message fetcher run beside the tasks above.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import threading
@@ -40,6 +39,7 @@ from console.api.schemas import (
     TicketUpdate,
 )
 from console.core.domain import EventType, PresenceState, Role
+from console.core.waiting import wait_set
 from console.store import Change, OutboxKind, Store
 from console.sync.attachments import discard_copies
 from console.sync.backoff import Backoff
@@ -194,8 +194,7 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         if wake is None:
             await asyncio.sleep(delay)
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(wake.wait(), delay)
+        await wait_set(wake, delay)
 
     def reconnect_now(self) -> None:
         """Cut the current backoff wait short (after signing in again, or a "Retry" click)."""

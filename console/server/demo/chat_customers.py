@@ -6,7 +6,6 @@ so agents' consoles see exactly what a real customer would cause."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import uuid
@@ -17,6 +16,7 @@ import anyio.to_thread
 from sqlalchemy import select
 
 from console.api.schemas_chat import CustomerChatStart, CustomerMessageCreate, CustomerRating
+from console.core.waiting import wait_set
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer
@@ -168,8 +168,7 @@ async def run_chat_customers(runtime: Runtime, stop: asyncio.Event) -> None:
     next_start = 0.0
     loop = asyncio.get_running_loop()
     while not stop.is_set():
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), tick)
+        await wait_set(stop, tick)
         if stop.is_set():
             return
         try:
