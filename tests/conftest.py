@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import traceback
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,13 +35,17 @@ def qasync_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     previous_hook = sys.excepthook
 
     def on_loop_error(_loop: Any, context: dict[str, Any]) -> None:
-        errors.append(context.get("exception") or context.get("message"))
+        # Where it came from (the task or callback) and its traceback: a teardown failure is
+        # otherwise a bare exception with no way back to the code that raised it.
+        where = context.get("task") or context.get("future") or context.get("handle")
+        errors.append(f"{context.get('message')} in {where!r}\n{_traceback(context)}")
 
     def on_hook(kind: Any, value: Any, tb: Any) -> None:
-        errors.append(value)
+        errors.append("".join(traceback.format_exception(kind, value, tb)))
         previous_hook(kind, value, tb)
 
     loop.set_exception_handler(on_loop_error)
+    loop.run_until_complete = _draining(loop.run_until_complete)  # type: ignore[method-assign]
     sys.excepthook = on_hook
     try:
         yield loop
@@ -55,4 +60,31 @@ def qasync_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
             loop.close()
         finally:
             asyncio.set_event_loop(None)
-    assert not errors, f"unhandled errors on the event loop: {errors!r}"
+    assert not errors, "unhandled errors on the event loop:\n" + "\n".join(errors)
+
+
+def _draining(run_until_complete: Any) -> Any:
+    """Let the loop turn a few more times after the awaited work ends.
+
+    Callbacks still queued when a run ends (anyio queues one more cancellation delivery after a
+    cancelled httpx request's scope has exited) run when Qt next processes events, outside
+    the loop, where they fail with "no running event loop". The app's loop never stops, so
+    this only happens between a test's runs.
+    """
+
+    def run(future: Any) -> Any:
+        async def then_drain() -> Any:
+            try:
+                return await future
+            finally:
+                for _ in range(5):
+                    await asyncio.sleep(0)
+
+        return run_until_complete(then_drain())
+
+    return run
+
+
+def _traceback(context: dict[str, Any]) -> str:
+    exc = context.get("exception")
+    return "".join(traceback.format_exception(exc)) if exc is not None else ""
