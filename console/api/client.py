@@ -18,7 +18,10 @@ import httpx
 from httpx_sse import EventSource
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from console.api.client_aml import AmlMethods
+from console.api.client_audit import AuditMethods
 from console.api.client_chat import ChatMethods
+from console.api.client_identity import IdentityMethods
 from console.api.client_inbox import InboxMethods
 from console.api.client_kb import KbMethods
 from console.api.client_responses import error_from as _error_from
@@ -71,7 +74,9 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
-class SupportClient(InboxMethods, KbMethods, ChatMethods):
+class SupportClient(
+    InboxMethods, KbMethods, ChatMethods, AuditMethods, IdentityMethods, AmlMethods
+):
     def __init__(
         self,
         base_url: str,

@@ -14,6 +14,8 @@ class Role(StrEnum):
     VIP_MANAGER = "vip_manager"
     TRAINER = "trainer"
     SUPERVISOR = "supervisor"
+    # Receives suspicious-activity (AML) reports; sees their outcome, which agents do not.
+    COMPLIANCE = "compliance"
 
 
 class Channel(StrEnum):

@@ -18,11 +18,14 @@ from console.server.db import Database
 from console.server.errors import CatchAllMiddleware, install_error_handlers
 from console.server.maintenance import run_maintenance
 from console.server.routes import (
+    aml,
+    audit,
     auth,
     chat_agent,
     chat_customer,
     customers,
     events,
+    identity,
     kb,
     tickets,
     workspace,
@@ -110,6 +113,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     for module in (workspace, auth, tickets, customers, events, kb, chat_agent, chat_customer):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(sla_routes.router, prefix=API_PREFIX)
+    for module in (audit, identity, aml):
+        app.include_router(module.router, prefix=API_PREFIX)
     for router in COLLAB_ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     # Added last = outermost: the catch-all wraps everything, the body guard runs before routes.

@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class SchemaInfo(Base):
@@ -210,4 +210,11 @@ class IdempotencyRecord(Base):
 
 # Tables of the collaboration features live in their own module; importing it here registers
 # them on Base.metadata wherever the schema is created.
-from console.server import models_chat, models_collab, models_kb  # noqa: E402, F401
+from console.server import (  # noqa: E402, F401
+    models_aml,
+    models_audit,
+    models_chat,
+    models_collab,
+    models_identity,
+    models_kb,
+)

@@ -134,6 +134,7 @@ def role_label(value: str) -> str:
         Role.VIP_MANAGER: tr("VIP manager"),
         Role.TRAINER: tr("Trainer"),
         Role.SUPERVISOR: tr("Supervisor"),
+        Role.COMPLIANCE: tr("Compliance officer"),
     }
     return names.get(value, str(value))
 

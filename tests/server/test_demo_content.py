@@ -70,6 +70,7 @@ def test_demo_accounts_and_team(workspace: DemoWorkspace) -> None:
         "mei": (Role.VIP_MANAGER, ["zh", "en"]),
         "tom": (Role.TRAINER, ["en"]),
         "sara": (Role.SUPERVISOR, ["zh", "en", "ja"]),
+        "nadia": (Role.COMPLIANCE, ["en", "zh"]),
     }
     for username, (role, languages) in expected.items():
         assert agents[username].role == role

@@ -23,6 +23,7 @@ _TEAM: tuple[tuple[str, str, Role, tuple[str, ...]], ...] = (
     ("daniel", "Daniel Okafor", Role.AGENT, ("en",)),
     ("yuki", "Yuki Tanaka", Role.AGENT, ("ja", "en")),
     ("jiwoo", "Ji-woo Park", Role.AGENT, ("ko", "en")),
+    ("nadia", "Nadia Rahman", Role.COMPLIANCE, ("en", "zh")),
 )
 
 DEMO_ACCOUNTS = ("alice", "bob", "mei", "tom", "sara")

@@ -71,7 +71,13 @@ _GAP = {
     "note": (2, 90),
     "reply": (10, 600),
 }
-_ROLE_WEIGHT = {Role.AGENT: 6.0, Role.SUPERVISOR: 1.0, Role.VIP_MANAGER: 1.0, Role.TRAINER: 0.4}
+_ROLE_WEIGHT = {
+    Role.AGENT: 6.0,
+    Role.SUPERVISOR: 1.0,
+    Role.VIP_MANAGER: 1.0,
+    Role.TRAINER: 0.4,
+    Role.COMPLIANCE: 0.0,
+}
 
 
 @dataclass(frozen=True, slots=True)

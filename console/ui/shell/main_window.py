@@ -10,6 +10,7 @@ view, the settings page — once the Store is open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from console.ui.inbox.ticket_table_model import TicketSource
 from console.ui.shell.keyboard import install_shortcuts
 from console.ui.shell.keyboard_navigation import KeyboardNavigation
 from console.ui.shell.nav_rail import NavRail
+from console.ui.shell.role_pages import RolePageContext, pages_for
 from console.ui.widgets.banner import Banner
 from console.ui.widgets.connection_indicator import ConnectionIndicator
 from console.ui.widgets.plain_text import PlainLabel
@@ -110,6 +112,8 @@ class MainWindow(KeyboardNavigation, QMainWindow):
         self._page_index["settings"] = self.pages.addWidget(self._no_settings)
         self._kb: KbPages | None = None  # the knowledge pages are built when first shown
         self._chats: ChatPages | None = None  # the chats page too (console/ui/chat)
+        self._role_pages: dict[str, Callable[[], QWidget]] = {}  # built on first show
+        self.role_pages: dict[str, QWidget] = {}  # those built, by key
         for key in ("chats", "knowledge", "review"):
             self._page_index[key] = self.pages.addWidget(QWidget(objectName="kbStandIn"))
             self.rail.buttons[key].setEnabled(False)
@@ -201,6 +205,7 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self._chats = ChatPages(self, store, bridge, chat_intents, me, parent=self)
             self.rail.buttons["chats"].setEnabled(True)
         settings.sign_out_requested.connect(self.sign_out_requested)
+        self._add_role_pages(RolePageContext(self, store, bridge, commands, me))
         self.retranslate()
         selected = self.inbox.selected_ticket_id()
         if selected is not None:  # chosen while the Store was still opening
@@ -250,8 +255,18 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self._chats.ensure()
         elif self._chats is not None and self.current_page() == "chats":
             self._chats.leave()  # stop "typing…", keep the draft
+        build = self._role_pages.pop(key, None)
+        if build is not None:
+            page = self.role_pages[key] = build()
+            self.place_page(key, page)
         self.rail.select(key)
         self.pages.setCurrentIndex(self._page_index[key])
+
+    def _add_role_pages(self, context: RolePageContext) -> None:
+        for page in pages_for(str(context.me.role)):
+            self.rail.add_page(page.key, page.glyph, page.label, before="settings")
+            self._page_index[page.key] = self.pages.addWidget(QWidget(objectName="kbStandIn"))
+            self._role_pages[page.key] = lambda page=page: page.build(context)
 
     def place_page(self, key: str, page: QWidget) -> None:
         """Put a page built after the first paint where its stand-in was."""
@@ -357,6 +372,8 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self._settings.retranslate()
         if self._chats is not None:
             self._chats.retranslate()
+        for page in self.role_pages.values():
+            getattr(page, "retranslate", lambda: None)()
         if self._kb is not None:
             self._kb.retranslate()
         else:

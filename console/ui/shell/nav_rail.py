@@ -34,7 +34,16 @@ class NavRail(QFrame):
         self._stretch_added = False
         self.badges: dict[str, QLabel] = {}
 
-    def add_page(self, key: str, glyph: str, label: Callable[[], str], *, bottom: bool = False):
+    def add_page(
+        self,
+        key: str,
+        glyph: str,
+        label: Callable[[], str],
+        *,
+        bottom: bool = False,
+        before: str | None = None,
+    ):
+        """A button at the end of the top group, at the bottom, or just above `before`."""
         button = QToolButton(objectName="navButton")
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -44,7 +53,13 @@ class NavRail(QFrame):
         if bottom and not self._stretch_added:
             self._layout.addStretch(1)
             self._stretch_added = True
-        self._layout.addWidget(button)
+        if before is not None and before in self.buttons:
+            at = self._layout.indexOf(self.buttons[before])
+            if self._stretch_added and at > 0:
+                at -= 1  # above the stretch: with the top group, not beside `before`
+            self._layout.insertWidget(at, button)
+        else:
+            self._layout.addWidget(button)
         self.buttons[key] = button
         self._labels[key] = label
         self._set_text(key)

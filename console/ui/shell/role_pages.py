@@ -1,0 +1,50 @@
+"""Pages only some roles have (the audit log, the compliance queue): one entry each.
+
+The window adds a rail button for each entry the signed-in role may see, and builds the page
+the first time it is shown, so nobody pays for pages they do not open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from console.api.schemas import AgentOut
+    from console.store import Store
+    from console.ui.change_bridge import ChangeBridge
+
+__all__ = ["ROLE_PAGES", "RolePage", "RolePageContext", "pages_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class RolePageContext:
+    """What a page may use: the window, the local store and its change feed, the session's
+    command objects (`commands`, with attributes such as `audit`), and the agent."""
+
+    window: QWidget
+    store: Store
+    bridge: ChangeBridge
+    commands: Any
+    me: AgentOut
+
+
+@dataclass(frozen=True, slots=True)
+class RolePage:
+    key: str
+    glyph: str
+    label: Callable[[], str]  # translated when called
+    roles: frozenset[str]
+    # Imports its widget module when called: keep page modules out of the start-up path.
+    build: Callable[[RolePageContext], QWidget]
+
+
+# Entries are added below, one per page; the order here is the order on the rail.
+ROLE_PAGES: list[RolePage] = []
+
+
+def pages_for(role: str) -> list[RolePage]:
+    return [page for page in ROLE_PAGES if role in page.roles]
