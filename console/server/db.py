@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.server.models import SCHEMA_VERSION, Base, SchemaInfo
-from console.server.notifier import EventNotifier
+from console.server.notifier import EventNotifier, PublishedEvent
 
 _SQLITE_BUSY_TIMEOUT_MS = 15_000
 EVENTS_WRITTEN = "events_written"
@@ -54,6 +54,14 @@ def make_engine(url: str) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def published_event(row: Any) -> PublishedEvent:
+    """An events row as streams send it; ids are known once the transaction has committed."""
+    from console.api.schemas import EventOut
+    from console.server.sse_format import format_event
+
+    return PublishedEvent(row.id, row.audience_agent_id, format_event(EventOut.model_validate(row)))
 
 
 class Database:
@@ -90,11 +98,19 @@ class Database:
         if lock is None:
             with self._write() as session, session.begin():
                 yield session
+            self._announce(session)
         else:
-            with lock, self._write() as session, session.begin():
-                yield session
-        if session.info.get(EVENTS_WRITTEN):
-            self.notifier.notify()
+            with lock:
+                with self._write() as session, session.begin():
+                    yield session
+                # Still under the lock: announcements leave in commit order, so the tail can
+                # take them as they come instead of reading the table again.
+                self._announce(session)
+
+    def _announce(self, session: Session) -> None:
+        rows = session.info.get(EVENTS_WRITTEN)
+        if rows:
+            self.notifier.notify([published_event(row) for row in rows])
 
     def dispose(self) -> None:
         self.engine.dispose()

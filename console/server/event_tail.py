@@ -12,22 +12,21 @@ from __future__ import annotations
 import asyncio
 import bisect
 import time
+from collections.abc import Sequence
 
 import anyio.to_thread
 
 from console.api.schemas import EventOut
 from console.server.db import Database
+from console.server.notifier import PublishedEvent
 from console.server.services import events
+from console.server.sse_format import format_event
 
 __all__ = ["EventTail", "format_event"]
 
 # Kept in memory: several minutes of a busy floor, a few MB at most.
 KEEP = 5000
 READ_BATCH = 1000
-
-
-def format_event(event: EventOut) -> bytes:
-    return f"id: {event.id}\nevent: {event.type}\ndata: {event.model_dump_json()}\n\n".encode()
 
 
 class EventTail:
@@ -42,10 +41,14 @@ class EventTail:
         self._generation = -1
         self._read_at = 0.0
         self._lock: asyncio.Lock | None = None
+        self._listening = False
 
     async def after(self, after: int, agent_id: int, limit: int) -> list[tuple[int, bytes]] | None:
         """Up to `limit` (id, bytes) of the events after `after` for `agent_id`; None when
         `after` is older than what the tail holds (the caller reads the table)."""
+        if not self._listening:
+            self._listening = True
+            self._db.notifier.listen(self._accept)
         await self._refresh()
         if self._floor is None or after < self._floor:
             return None
@@ -58,6 +61,27 @@ class EventTail:
                 if len(found) >= limit:
                     break
         return found
+
+    def _accept(self, generation: int, published: Sequence[PublishedEvent] | None) -> None:
+        """Takes a commit's events as this process announces them (on the loop, in commit
+        order). Anything else (a gap: another process wrote too; a notification without events)
+        leaves the generation unseen, and the next reader reads the table."""
+        if self._floor is None or published is None:
+            return
+        fresh = [event for event in published if event.id > self._last_id]
+        expected = self._last_id + 1
+        for event in fresh:
+            if event.id != expected:
+                return
+            expected += 1
+        for event in fresh:
+            self._ids.append(event.id)
+            self._entries.append((event.audience, event.data))
+        if fresh:
+            self._last_id = fresh[-1].id
+            self._trim()
+        if generation == self._generation + 1:
+            self._generation = generation
 
     async def _refresh(self) -> None:
         """Reads the table when this process committed events since the last read, or when
@@ -75,12 +99,13 @@ class EventTail:
                 self._floor = self._last_id = await anyio.to_thread.run_sync(self._newest)
                 return
             rows = await anyio.to_thread.run_sync(self._read_after, self._last_id)
-            # Changed here, on the event loop, never while a stream walks the lists.
+            # Changed here, on the event loop, never while a stream walks the lists. Events
+            # the tail took from announcements while the table was read are there already.
             for audience, event in rows:
-                self._ids.append(event.id)
-                self._entries.append((audience, format_event(event)))
-            if rows:
-                self._last_id = rows[-1][1].id
+                if event.id > self._last_id:
+                    self._ids.append(event.id)
+                    self._entries.append((audience, format_event(event)))
+                    self._last_id = event.id
             self._trim()
 
     def _due(self) -> bool:

@@ -1,7 +1,8 @@
 """In-process wake-up for event streams when this process has committed new events.
 
 Streams still poll the events table (other processes write there too); this only makes the
-same-process case immediate. Safe to call from any thread.
+same-process case immediate. Safe to call from any thread. A commit's events travel with its
+notification, so the event tail can take them without reading the table back.
 """
 
 from __future__ import annotations
@@ -9,9 +10,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 from console.core.waiting import wait_set
+
+
+class PublishedEvent(NamedTuple):
+    id: int
+    audience: int | None  # the one agent it is for; None: everyone
+    data: bytes  # as a stream sends it
+
+
+# Called on its loop with (generation, events); events None: "something was committed".
+Listener = Callable[[int, Sequence[PublishedEvent] | None], None]
 
 
 class Subscription:
@@ -34,7 +46,14 @@ class Subscription:
         self._event.set()
 
 
-def _set_all(subs: list[Subscription]) -> None:
+def _deliver(
+    listeners: list[Listener],
+    generation: int,
+    published: Sequence[PublishedEvent] | None,
+    subs: list[Subscription],
+) -> None:
+    for listener in listeners:  # first: the woken streams then find the events held
+        listener(generation, published)
     for sub in subs:
         sub._set()
 
@@ -43,6 +62,7 @@ class EventNotifier:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscriptions: set[Subscription] = set()
+        self._listeners: dict[Listener, asyncio.AbstractEventLoop] = {}
         self._closed = False
         # Counts notifications: a reader that saw this number has seen every commit before it.
         self.generation = 0
@@ -63,18 +83,28 @@ class EventNotifier:
             with self._lock:
                 self._subscriptions.discard(sub)
 
-    def notify(self) -> None:
+    def listen(self, listener: Listener) -> None:
+        """Call `listener` on the running loop with every notification from now on."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            self._listeners[listener] = loop
+
+    def notify(self, published: Sequence[PublishedEvent] | None = None) -> None:
         with self._lock:
             self.generation += 1
-            subs = list(self._subscriptions)
-        # One hand-over per event loop, not one per stream: each is a write to the loop's
-        # wake-up pipe, and a busy server commits often with many streams open.
-        by_loop: dict[asyncio.AbstractEventLoop, list[Subscription]] = {}
-        for sub in subs:
-            by_loop.setdefault(sub._loop, []).append(sub)
-        for loop, waiting in by_loop.items():
-            with contextlib.suppress(RuntimeError):  # the loop has already closed
-                loop.call_soon_threadsafe(_set_all, waiting)
+            generation = self.generation
+            # One hand-over per event loop, not one per stream: each is a write to the loop's
+            # wake-up pipe, and a busy server commits often with many streams open.
+            by_loop: dict[asyncio.AbstractEventLoop, tuple[list[Listener], list[Subscription]]]
+            by_loop = {}
+            for listener, loop in self._listeners.items():
+                by_loop.setdefault(loop, ([], []))[0].append(listener)
+            for sub in self._subscriptions:
+                by_loop.setdefault(sub._loop, ([], []))[1].append(sub)
+            # Handed over under the lock: each loop sees notifications in generation order.
+            for loop, (listeners, waiting) in by_loop.items():
+                with contextlib.suppress(RuntimeError):  # the loop has already closed
+                    loop.call_soon_threadsafe(_deliver, listeners, generation, published, waiting)
 
     def close(self) -> None:
         self._closed = True

@@ -73,6 +73,45 @@ def test_a_write_from_another_process_is_seen_at_the_next_poll(tmp_path: Path) -
     db.dispose()
 
 
+def test_commits_of_this_process_reach_the_tail_without_a_read_and_gaps_are_read(
+    tmp_path: Path,
+) -> None:
+    db = Database(sqlite_url(tmp_path / "events.sqlite3"))
+    db.create_schema()
+    other = Database(sqlite_url(tmp_path / "events.sqlite3"))  # another server process
+
+    async def scenario() -> None:
+        tail = EventTail(db, poll_s=60.0)
+        start = await _newest(db)
+        await tail.after(start, ALICE, 100)  # started: it listens from now on
+        reads: list[int] = []
+        read_after = tail._read_after
+        tail._read_after = lambda after: reads.append(after) or read_after(after)  # type: ignore[method-assign]
+
+        # As a request does: the commit on a worker thread, announced with its events.
+        await asyncio.to_thread(_emit, db, 2, None)
+        await asyncio.to_thread(_emit, db, 3, ALICE)
+        assert _conversations(await tail.after(start, ALICE, 100)) == [2, 3]
+        assert reads == []
+
+        # Another process wrote in between: this process's next announcement does not follow
+        # on from what the tail holds, so the tail reads the table and misses nothing.
+        _emit(other, 4, None)
+        await asyncio.to_thread(_emit, db, 5, None)
+        assert _conversations(await tail.after(start, ALICE, 100)) == [2, 3, 4, 5]
+        assert len(reads) == 1
+
+        # A notification without events (shutdown, say) also means: read.
+        db.notifier.notify()
+        await asyncio.sleep(0)
+        assert _conversations(await tail.after(start, BOB, 100)) == [2, 4, 5]
+        assert len(reads) == 2
+
+    asyncio.run(scenario())
+    other.dispose()
+    db.dispose()
+
+
 def test_old_events_leave_the_tail_in_large_steps(tmp_path: Path) -> None:
     db = Database(sqlite_url(tmp_path / "events.sqlite3"))
     db.create_schema()

@@ -37,7 +37,8 @@ def emit(
         audience_agent_id=audience,
     )
     session.add(row)  # written with the rest at the next flush or the commit
-    session.info[EVENTS_WRITTEN] = True
+    # Database.write hands these to the process's event tail once they have committed.
+    session.info.setdefault(EVENTS_WRITTEN, []).append(row)
     return row
 
 
