@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, case, func, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.api.schemas_chat import ChatAttachmentOut, ChatMessageOut, ConversationOut
@@ -119,11 +119,7 @@ def _newest_message_at(conn: Connection, conversation_id: int) -> int:
 
 
 def _touch(conn: Connection, conversation_id: int, at: int) -> None:
-    conn.execute(
-        _c.update()
-        .where(_c.c.id == conversation_id)
-        .values(activity_at=func.max(_c.c.activity_at, at))
-    )
+    conn.execute(_TOUCH, {"b_id": conversation_id, "b_at": at})
 
 
 def conversations(conn: Connection, ids: Iterable[int]) -> dict[int, ConversationOut]:
@@ -215,41 +211,67 @@ def upsert_messages(conn: Connection, items: Sequence[ChatMessageOut]) -> set[in
         conversation_id = message.conversation_id
         touched.add(conversation_id)
         if message.client_id:
-            replaced = conn.execute(
-                _m.update()
-                .where(
-                    _m.c.conversation_id == conversation_id,
-                    _m.c.client_id == message.client_id,
-                    _m.c.server_id.is_(None),
-                )
-                .values(**values)
-            )
+            mine = {"b_conversation_id": conversation_id, "b_client_id": message.client_id}
+            replaced = conn.execute(_TAKE_OVER, {**values, **mine})
             if not replaced.rowcount:
-                owner = conn.execute(
-                    select(_m.c.local_id).where(
-                        _m.c.conversation_id == conversation_id,
-                        _m.c.client_id == message.client_id,
-                    )
-                ).first()
+                owner = conn.execute(_CLIENT_ID_OWNER, mine).first()
                 # Keep the client_id only where it is still free in this conversation (it is
                 # the same message again, or another sender reused the id: shown, not lost).
                 if owner is None:
                     values["client_id"] = message.client_id
-                _insert_or_update(conn, values)
+                    conn.execute(_INSERT_OR_UPDATE_WITH_CLIENT_ID, values)
+                else:
+                    conn.execute(_INSERT_OR_UPDATE, values)
         else:
-            _insert_or_update(conn, values)
+            conn.execute(_INSERT_OR_UPDATE, values)
         _touch(conn, conversation_id, to_micros(message.created_at))
     return touched
 
 
-def _insert_or_update(conn: Connection, values: dict[str, object]) -> None:
-    stmt = sqlite_insert(_m).values(**values)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[_m.c.server_id],
-            set_={k: stmt.excluded[k] for k in values if k not in ("server_id", "client_id")},
-        )
+# Built once: these run for every message that arrives, and building a statement costs more
+# than running it (SQLAlchemy then also finds the compiled form by the statement's cache key).
+_SERVER_COLUMNS = (
+    "server_id",
+    "conversation_id",
+    "seq",
+    "sender",
+    "agent_id",
+    "author_name",
+    "body",
+    "created_at",
+    "attachments",
+    "local_files",
+)
+_TAKE_OVER = (
+    _m.update()
+    .where(
+        _m.c.conversation_id == bindparam("b_conversation_id"),
+        _m.c.client_id == bindparam("b_client_id"),
+        _m.c.server_id.is_(None),
     )
+    .values({name: bindparam(name) for name in _SERVER_COLUMNS})
+)
+_CLIENT_ID_OWNER = select(_m.c.local_id).where(
+    _m.c.conversation_id == bindparam("b_conversation_id"),
+    _m.c.client_id == bindparam("b_client_id"),
+)
+
+
+def _insert_or_update_statement(columns: tuple[str, ...]) -> Any:
+    stmt = sqlite_insert(_m).values({name: bindparam(name) for name in columns})
+    return stmt.on_conflict_do_update(
+        index_elements=[_m.c.server_id],
+        set_={k: stmt.excluded[k] for k in _SERVER_COLUMNS if k != "server_id"},
+    )
+
+
+_INSERT_OR_UPDATE = _insert_or_update_statement(_SERVER_COLUMNS)
+_INSERT_OR_UPDATE_WITH_CLIENT_ID = _insert_or_update_statement((*_SERVER_COLUMNS, "client_id"))
+_TOUCH = (
+    _c.update()
+    .where(_c.c.id == bindparam("b_id"))
+    .values(activity_at=func.max(_c.c.activity_at, bindparam("b_at")))
+)
 
 
 def add_local(

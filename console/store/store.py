@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, Engine, bindparam, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.api.schemas import (
@@ -57,6 +57,12 @@ COUNT_CAP = (
 )
 
 _CURSOR_KEY = "event_cursor"
+# Built once: the cursor is read and written with every batch of events.
+_GET_META = select(tables.meta.c.value).where(tables.meta.c.key == bindparam("b_key"))
+_SET_META_INSERT = sqlite_insert(tables.meta).values(key=bindparam("key"), value=bindparam("value"))
+_SET_META = _SET_META_INSERT.on_conflict_do_update(
+    index_elements=[tables.meta.c.key], set_={"value": _SET_META_INSERT.excluded.value}
+)
 _KEEP_FINISHED_OUTBOX_US = 7 * 24 * 3600 * 1_000_000
 
 
@@ -262,18 +268,11 @@ class Store(StoreOutbox):
 
     @staticmethod
     def _get_meta(conn: Connection, key: str) -> str | None:
-        m = tables.meta
-        return conn.execute(select(m.c.value).where(m.c.key == key)).scalar_one_or_none()
+        return conn.execute(_GET_META, {"b_key": key}).scalar_one_or_none()
 
     @staticmethod
     def _set_meta(conn: Connection, key: str, value: str) -> None:
-        m = tables.meta
-        stmt = sqlite_insert(m).values(key=key, value=value)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[m.c.key], set_={"value": stmt.excluded.value}
-            )
-        )
+        conn.execute(_SET_META, {"key": key, "value": value})
 
     def get_meta(self, key: str) -> str | None:
         with reading(self._engine) as conn:
