@@ -61,8 +61,9 @@ def _chat_bubble(body: str) -> ChatBubble:
 
 
 def _shown(text: str) -> str:
-    # QTextDocument keeps paragraphs apart with U+2029 and shows a no-break space as a space.
-    return text.replace("\u2029", "\n")
+    # QTextDocument keeps paragraphs apart with U+2029 and breaks lines inside one with U+2028
+    # (kept as typed, or made from a newline): both are a new line on screen.
+    return text.replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 @settings(
