@@ -65,7 +65,7 @@ def test_macros_policies_and_list_filters(live_server: LiveServer) -> None:
         update = SlaPolicyUpdate(first_response_minutes=30, resolution_minutes=600)
         with pytest.raises(ApiError) as denied:
             await alice.update_sla_policy(Priority.LOW, update, new_idempotency_key())
-        assert denied.value.code == "forbidden"
+        assert denied.value.code == "role_forbidden"
         changed = await sara.update_sla_policy(Priority.LOW, update, new_idempotency_key())
         assert (changed.priority, changed.first_response_minutes) == (Priority.LOW, 30)
         await alice.update_ticket(

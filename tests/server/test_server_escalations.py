@@ -51,7 +51,9 @@ def test_escalation_lifecycle(env: ServerEnv) -> None:
         listed = alice.get(f"/tickets/{ticket['id']}/escalations").json()
 
         assert_error(
-            alice.post(f"/escalations/{esc.id}/answer", json={"answer": "ok"}), 403, "forbidden"
+            alice.post(f"/escalations/{esc.id}/answer", json={"answer": "ok"}),
+            403,
+            "role_forbidden",
         )
         mid = _last_id(alice)
         r = sara.post(f"/escalations/{esc.id}/answer", json={"answer": "Sessions revoked."})

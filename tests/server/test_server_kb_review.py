@@ -116,7 +116,7 @@ def test_approved_revision_is_published_and_searchable(kb_env: ServerEnv) -> Non
     assert [t for t, _ in proposed_events] == ["kb.revision.proposed"]
     assert KbRevisionOut.model_validate(proposed_events[0][1]) == revision
     assert revision in pending
-    assert_error(forbidden, 403, "forbidden")
+    assert_error(forbidden, 403, "role_forbidden")
     assert published.version == 2 and published.reviewed_on == today
     assert published.locales["zh"].title == "斑马保证金新规则"
     assert published.tags == [*article.tags, "updated"]
@@ -164,7 +164,7 @@ def test_stale_and_decided_revisions_conflict(kb_env: ServerEnv) -> None:
         "current_version": article.version + 1,
         "base_version": article.version,
     }
-    assert_error(not_rejectable_by_agent, 403, "forbidden")
+    assert_error(not_rejectable_by_agent, 403, "role_forbidden")
     assert rejected.status_code == 200, rejected.text
     out = KbRevisionOut.model_validate(rejected.json())
     assert out.state == "rejected" and out.number is None and out.review_comment == "Stale"

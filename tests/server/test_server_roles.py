@@ -16,7 +16,7 @@ def _new_agent(username: str) -> dict[str, object]:
 def test_agent_cannot_create_agents(env: ServerEnv) -> None:
     with env.as_user("alice") as c:
         r = c.post("/agents", json=_new_agent("eve"))
-        assert_error(r, 403, "forbidden")
+        assert_error(r, 403, "role_forbidden")
         names = [a["username"] for a in c.get("/agents").json()]
     assert "eve" not in names
 

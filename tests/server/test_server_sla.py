@@ -75,7 +75,7 @@ def test_policies_list_defaults_and_only_supervisors_change_them(env: ServerEnv)
         assert minutes["urgent"] == (15, 240) and minutes["low"] == (2880, 7200)
         assert len(listed) == 4
         update = {"first_response_minutes": 30, "resolution_minutes": 300}
-        assert_error(c.put("/sla-policies/urgent", json=update), 403, "forbidden")
+        assert_error(c.put("/sla-policies/urgent", json=update), 403, "role_forbidden")
     with env.as_user("sara") as c:
         assert_error(c.put("/sla-policies/asap", json=update), 422, "invalid_request")
         bad = {"first_response_minutes": 0, "resolution_minutes": 300}

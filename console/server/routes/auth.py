@@ -22,10 +22,10 @@ def login(body: LoginRequest, runtime: RuntimeDep) -> TokenOut:
 
 @router.post("/auth/logout", status_code=204, response_class=Response)
 def logout(
-    runtime: RuntimeDep, _agent: AgentDep, token: Annotated[str, Depends(bearer_token)]
+    runtime: RuntimeDep, agent: AgentDep, token: Annotated[str, Depends(bearer_token)]
 ) -> Response:
     with runtime.db.write() as session:
-        auth.logout(session, token)
+        auth.logout(session, token, actor=agent)
     return Response(status_code=204)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from console.api.schemas import AgentOut
+from console.server.access import require_role
 from console.server.errors import ApiError
 from console.server.runtime import Runtime
 from console.server.services import auth
@@ -30,11 +31,16 @@ async def bearer_token(request: Request) -> str:
 
 
 def current_agent(
+    request: Request,
     token: Annotated[str, Depends(bearer_token)],
     runtime: Annotated[Runtime, Depends(get_runtime)],
 ) -> AgentOut:
+    """The signed-in agent, refused (403 role_forbidden) unless the role matrix allows their
+    role this operation."""
     with runtime.db.read() as session:
-        return auth.authenticate(session, token)
+        agent = auth.authenticate(session, token)
+    require_role(request, agent)
+    return agent
 
 
 @dataclass(frozen=True)

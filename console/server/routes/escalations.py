@@ -92,5 +92,5 @@ def close_escalation(
         runtime,
         agent,
         idem,
-        lambda session: (200, escalations.close_escalation(session, escalation_id)),
+        lambda session: (200, escalations.close_escalation(session, escalation_id, actor=agent)),
     )

@@ -26,7 +26,10 @@ def merge(
     idem: IdempotencyDep,
 ) -> Response:
     return run_mutation(
-        runtime, agent, idem, lambda session: (200, merge_ticket(session, ticket_id, body.into_id))
+        runtime,
+        agent,
+        idem,
+        lambda session: (200, merge_ticket(session, ticket_id, body.into_id, actor=agent)),
     )
 
 
@@ -39,7 +42,10 @@ def link(
     idem: IdempotencyDep,
 ) -> Response:
     return run_mutation(
-        runtime, agent, idem, lambda session: (200, links.link(session, ticket_id, body.ticket_id))
+        runtime,
+        agent,
+        idem,
+        lambda session: (200, links.link(session, ticket_id, body.ticket_id, actor=agent)),
     )
 
 
@@ -52,5 +58,8 @@ def unlink(
     idem: IdempotencyDep,
 ) -> Response:
     return run_mutation(
-        runtime, agent, idem, lambda session: (200, links.unlink(session, ticket_id, other_id))
+        runtime,
+        agent,
+        idem,
+        lambda session: (200, links.unlink(session, ticket_id, other_id, actor=agent)),
     )

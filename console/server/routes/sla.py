@@ -37,5 +37,8 @@ def put_policy(
     if agent.role != Role.SUPERVISOR:
         raise ApiError(403, "forbidden", "Only a supervisor can change SLA policies.")
     return run_mutation(
-        runtime, agent, idem, lambda session: (200, sla.update_policy(session, priority, body))
+        runtime,
+        agent,
+        idem,
+        lambda session: (200, sla.update_policy(session, priority, body, actor=agent)),
     )

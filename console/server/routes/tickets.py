@@ -136,7 +136,7 @@ def patch_ticket(
         runtime,
         agent,
         idem,
-        lambda session: (200, tickets.update_ticket(session, ticket_id, body)),
+        lambda session: (200, tickets.update_ticket(session, ticket_id, body, actor=agent)),
     )
 
 

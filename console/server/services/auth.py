@@ -19,6 +19,7 @@ from console.server.security import (
     token_hash,
     verify_password,
 )
+from console.server.services import audit
 from console.server.services.serialize import agent_out
 
 
@@ -41,7 +42,9 @@ def login(session: Session, username: str, password: str, ttl_s: float) -> Token
             token_hash=token_hash(token), agent_id=agent.id, created_at=now, expires_at=expires_at
         )
     )
-    return TokenOut(token=token, expires_at=expires_at, agent=agent_out(agent))
+    out = agent_out(agent)
+    audit.record(session, out, "auth.signed_in", "agent", agent.id, at=now)
+    return TokenOut(token=token, expires_at=expires_at, agent=out)
 
 
 def authenticate(session: Session, token: str, now: datetime | None = None) -> AgentOut:
@@ -56,8 +59,10 @@ def authenticate(session: Session, token: str, now: datetime | None = None) -> A
     return agent_out(agent)
 
 
-def logout(session: Session, token: str) -> None:
+def logout(session: Session, token: str, actor: AgentOut | None = None) -> None:
     session.execute(delete(AuthToken).where(AuthToken.token_hash == token_hash(token)))
+    if actor is not None:
+        audit.record(session, actor, "auth.signed_out", "agent", actor.id)
 
 
 def purge_expired_tokens(session: Session) -> int:
@@ -85,4 +90,7 @@ def create_agent(session: Session, actor: AgentOut | None, data: AgentCreate) ->
     )
     session.add(agent)
     session.flush()
+    if actor is not None:  # seeding and the command line are not a colleague's act
+        detail = {"username": agent.username, "role": agent.role}
+        audit.record(session, actor, "agent.created", "agent", agent.id, detail=detail)
     return agent_out(agent)

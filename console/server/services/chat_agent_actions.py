@@ -22,6 +22,7 @@ from console.server.errors import ApiError
 from console.server.models import Agent
 from console.server.models_chat import ChatConversation
 from console.server.services import (
+    audit,
     chat_agents,
     chat_attachments,
     chat_queue,
@@ -75,6 +76,25 @@ def list_conversations(
     return [conversation_out(r) for r in rows]
 
 
+def _audit(
+    session: Session,
+    agent: AgentOut,
+    action: str,
+    conv: ChatConversation,
+    detail: dict[str, object] | None = None,
+) -> None:
+    audit.record(
+        session,
+        agent,
+        action,
+        "chat",
+        conv.id,
+        ticket_id=conv.ticket_id,
+        customer_uid=conv.customer_uid,
+        detail=detail,
+    )
+
+
 def _mine(conv: ChatConversation, agent: AgentOut) -> None:
     if conv.state != "active" or conv.assigned_agent_id != agent.id:
         raise conflict("This chat is not active with you.")
@@ -94,6 +114,7 @@ def accept(
     conv.offered_agent_id = None
     conv.accepted_at = now
     say_system(session, conv, "joined", now, name=agent.display_name)
+    _audit(session, agent, "chat.accepted", conv)
     return touch(session, conv, now)
 
 
@@ -124,7 +145,7 @@ def agent_message(
     _mine(conv, agent)
     if not data.body.strip() and not data.attachment_ids:
         raise ApiError(422, "invalid_request", "A message needs text or a file.")
-    outgoing_guard.refuse_unsafe(data.body)
+    outgoing_guard.refuse_unsafe(data.body, actor=agent, conversation_id=conv.id)
     files = chat_attachments.claimable(session, conv.id, "agent", agent.id, data.attachment_ids)
     now = utcnow()
     out = append(
@@ -175,6 +196,7 @@ def agent_end(
         return conversation_out(conv)
     if conv.assigned_agent_id != agent.id and agent.role != Role.SUPERVISOR:
         raise conflict("Only the agent of the chat (or a supervisor) can end it.")
+    _audit(session, agent, "chat.ended", conv)
     return end(session, ctx, conv)
 
 
@@ -192,6 +214,10 @@ def transfer(
         raise conflict("Only an active chat can be transferred.")
     now = utcnow()
     conv.transfer_note = data.note
+    to: dict[str, object] = (
+        {"to_agent_id": data.to_agent_id} if data.to_skill is None else {"to_skill": data.to_skill}
+    )
+    _audit(session, agent, "chat.transferred", conv, to)
     if data.to_agent_id is not None:
         target = session.get(Agent, data.to_agent_id)
         if target is None:

@@ -18,7 +18,7 @@ from console.api.schemas import (
 from console.api.schemas_chat import ChatMessageOut
 from console.core.domain import Category, Channel, MessageKind, Priority, Role
 from console.server.errors import ApiError
-from console.server.services import messages, tickets
+from console.server.services import audit, messages, tickets
 from console.server.services.chat_records import (
     all_messages,
     conflict,
@@ -78,4 +78,5 @@ def convert(session: Session, agent: AgentOut, conversation_id: int) -> TicketOu
     ticket = tickets.update_ticket(session, ticket.id, TicketUpdate(assignee_id=agent.id))
     conv.ticket_id = ticket.id
     touch(session, conv)
+    audit.record(session, agent, "chat.converted", "chat", conv.id, ticket_id=ticket.id)
     return ticket

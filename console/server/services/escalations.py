@@ -17,7 +17,7 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models import Ticket
 from console.server.models_collab import Escalation
-from console.server.services import events, sla
+from console.server.services import audit, events, sla
 from console.server.services.ticket_query import MAX_ID
 from console.server.services.tickets import bump, load_ticket
 
@@ -57,6 +57,7 @@ def create_escalation(
     session.flush()
     out = escalation_out(row)
     events.emit(session, EventType.ESCALATION_CREATED, ticket.id, out)
+    _audit(session, actor, "escalation.created", row)
     ticket.open_escalations += 1
     if ticket.status in _HOLDABLE:
         old_status = ticket.status
@@ -64,6 +65,15 @@ def create_escalation(
         sla.after_update(session, ticket, old_status, ticket.priority, now)
     bump(session, ticket, now)
     return out
+
+
+def _audit(session: Session, actor: AgentOut | None, action: str, row: Escalation) -> None:
+    """People's acts only: the demo department answering by itself is not one."""
+    if actor is not None:
+        detail = {"department": row.department}
+        audit.record(
+            session, actor, action, "escalation", row.id, ticket_id=row.ticket_id, detail=detail
+        )
 
 
 def _load(session: Session, escalation_id: int) -> Escalation:
@@ -113,6 +123,7 @@ def answer_escalation(
     session.flush()
     out = escalation_out(row)
     events.emit(session, EventType.ESCALATION_UPDATED, ticket.id, out)
+    _audit(session, actor, "escalation.answered", row)
     before = ticket.status
     _release_hold(session, ticket, now)
     if ticket.status != before:
@@ -120,7 +131,9 @@ def answer_escalation(
     return out
 
 
-def close_escalation(session: Session, escalation_id: int) -> EscalationOut:
+def close_escalation(
+    session: Session, escalation_id: int, *, actor: AgentOut | None = None
+) -> EscalationOut:
     row = _load(session, escalation_id)
     if row.status == EscalationStatus.CLOSED:
         return escalation_out(row)
@@ -131,6 +144,7 @@ def close_escalation(session: Session, escalation_id: int) -> EscalationOut:
     session.flush()
     out = escalation_out(row)
     events.emit(session, EventType.ESCALATION_UPDATED, ticket.id, out)
+    _audit(session, actor, "escalation.closed", row)
     ticket.open_escalations = max(0, ticket.open_escalations - 1)
     _release_hold(session, ticket, now)
     bump(session, ticket, now)

@@ -26,7 +26,7 @@ from console.core.domain import EventType, Role
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models_kb import KbArticle, KbFlag, KbRevision
-from console.server.services import events
+from console.server.services import audit, events
 from console.server.services.kb_articles import (
     changed,
     display_title,
@@ -241,6 +241,7 @@ def approve_revision(
     article.reviewed_on = today
     session.flush()
     events.emit(session, EventType.KB_REVISION_DECIDED, None, revision_out(row, article))
+    _audit(session, actor, "kb.revision_approved", row)
     return changed(session, article)
 
 
@@ -252,4 +253,10 @@ def reject_revision(
     session.flush()
     out = revision_out(row, article)
     events.emit(session, EventType.KB_REVISION_DECIDED, None, out)
+    _audit(session, actor, "kb.revision_rejected", row)
     return out
+
+
+def _audit(session: Session, actor: AgentOut, action: str, row: KbRevision) -> None:
+    detail = {"article_id": row.article_id, "version": row.number}
+    audit.record(session, actor, action, "revision", row.id, detail=detail)

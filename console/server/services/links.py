@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from console.api.schemas import TicketOut
+from console.api.schemas import AgentOut, TicketOut
 from console.server.errors import ApiError
 from console.server.models import Ticket
+from console.server.services import audit
 from console.server.services.serialize import ticket_out
 from console.server.services.tickets import bump, load_ticket
 
@@ -35,7 +36,9 @@ def _lock_pair(session: Session, ticket_id: int, other_id: int) -> tuple[Ticket,
     return locked[ticket_id], locked[other_id]
 
 
-def link(session: Session, ticket_id: int, other_id: int) -> TicketOut:
+def link(
+    session: Session, ticket_id: int, other_id: int, *, actor: AgentOut | None = None
+) -> TicketOut:
     if ticket_id == other_id:
         raise _refuse("A ticket cannot be linked to itself.")
     ticket, other = _lock_pair(session, ticket_id, other_id)
@@ -46,15 +49,28 @@ def link(session: Session, ticket_id: int, other_id: int) -> TicketOut:
     # New lists, not in-place appends: the JSON column only notices assignment.
     ticket.linked_ids = sorted({*ticket.linked_ids, other_id})
     other.linked_ids = sorted({*other.linked_ids, ticket_id})
+    _audit(session, actor, "ticket.linked", ticket_id, other_id)
     bump(session, other)
     return bump(session, ticket)
+
+
+def _audit(
+    session: Session, actor: AgentOut | None, action: str, ticket_id: int, other_id: int
+) -> None:
+    if actor is not None:
+        detail = {"other_id": other_id}
+        audit.record(
+            session, actor, action, "ticket", ticket_id, ticket_id=ticket_id, detail=detail
+        )
 
 
 def get_ticket_out(session: Session, ticket_id: int) -> TicketOut:
     return ticket_out(load_ticket(session, ticket_id))
 
 
-def unlink(session: Session, ticket_id: int, other_id: int) -> TicketOut:
+def unlink(
+    session: Session, ticket_id: int, other_id: int, *, actor: AgentOut | None = None
+) -> TicketOut:
     if ticket_id == other_id:
         return get_ticket_out(session, ticket_id)
     # Id order again; the other ticket may be gone from the database, the link goes anyway.
@@ -67,6 +83,7 @@ def unlink(session: Session, ticket_id: int, other_id: int) -> TicketOut:
     if other_id not in ticket.linked_ids and (other is None or ticket_id not in other.linked_ids):
         return ticket_out(ticket)
     ticket.linked_ids = [i for i in ticket.linked_ids if i != other_id]
+    _audit(session, actor, "ticket.unlinked", ticket_id, other_id)
     if other is not None:
         other.linked_ids = [i for i in other.linked_ids if i != ticket_id]
         bump(session, other)

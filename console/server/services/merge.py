@@ -12,13 +12,13 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from console.api.schemas import TicketMergedOut, TicketOut
+from console.api.schemas import AgentOut, TicketMergedOut, TicketOut
 from console.core.domain import EventType, MessageKind, TicketStatus
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Message, Ticket
 from console.server.models_collab import Attachment, Escalation
-from console.server.services import events, sla
+from console.server.services import audit, events, sla
 from console.server.services.serialize import ticket_out
 from console.server.services.tickets import load_ticket, preview_of
 
@@ -100,7 +100,9 @@ def _touch(ticket: Ticket, now: datetime) -> None:
     ticket.updated_at = max(now, ticket.updated_at)
 
 
-def merge_ticket(session: Session, source_id: int, into_id: int) -> TicketMergedOut:
+def merge_ticket(
+    session: Session, source_id: int, into_id: int, *, actor: AgentOut | None = None
+) -> TicketMergedOut:
     if source_id == into_id:
         raise _refuse("invalid_request", "A ticket cannot be merged into itself.")
     source, target = _lock_pair(session, source_id, into_id)
@@ -138,6 +140,11 @@ def merge_ticket(session: Session, source_id: int, into_id: int) -> TicketMerged
         moved_message_ids=moved,
     )
     events.emit(session, EventType.TICKET_MERGED, target.id, out)
+    if actor is not None:
+        detail = {"into_id": target.id, "moved_messages": len(moved)}
+        audit.record(
+            session, actor, "ticket.merged", "ticket", source.id, ticket_id=source.id, detail=detail
+        )
     return out
 
 

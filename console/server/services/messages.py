@@ -15,7 +15,7 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer, Message, Ticket
 from console.server.models_collab import Attachment
-from console.server.services import attachments, events, outgoing_guard, sla
+from console.server.services import attachments, audit, events, outgoing_guard, sla
 from console.server.services.serialize import message_out
 from console.server.services.tickets import bump, load_ticket, preview_of
 
@@ -106,7 +106,7 @@ def add_agent_message(
             raise ApiError(409, "conflict", "This client_id was already used for another message.")
         return message_out(existing, attachments.for_message(session, existing.id)), False
     if data.kind == MessageKind.REPLY:
-        outgoing_guard.refuse_unsafe(data.body)
+        outgoing_guard.refuse_unsafe(data.body, actor=actor, ticket_id=ticket_id)
     files = attachments.claimable(session, actor, ticket_id, data.attachment_ids)
     out = _append(
         session,
@@ -119,6 +119,9 @@ def add_agent_message(
         now=utcnow(),
         files=files,
     )
+    action = "ticket.replied" if data.kind == MessageKind.REPLY else "ticket.noted"
+    detail = {"message_id": out.id, "attachments": len(files)}
+    audit.record(session, actor, action, "ticket", ticket_id, ticket_id=ticket_id, detail=detail)
     return out, True
 
 

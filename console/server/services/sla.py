@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.api.schemas import SlaBreachOut, SlaOut, SlaPolicyOut, SlaPolicyUpdate
+from console.api.schemas import AgentOut, SlaBreachOut, SlaOut, SlaPolicyOut, SlaPolicyUpdate
 from console.core.domain import EventType, MessageKind, Priority, SlaTarget, TicketStatus
 from console.core.sla import (
     DEFAULT_POLICIES,
@@ -27,7 +27,7 @@ from console.core.sla import (
 from console.server.clock import utcnow
 from console.server.models import SlaPolicy as SlaPolicyRow
 from console.server.models import Ticket
-from console.server.services import events
+from console.server.services import audit, events
 
 _SENT_FLAG = {
     SlaTarget.FIRST_RESPONSE: "sla_first_response_breach_sent",
@@ -68,12 +68,21 @@ def list_policies(session: Session) -> list[SlaPolicyOut]:
     return [policy_out(p) for p in policies(session).values()]
 
 
-def update_policy(session: Session, priority: Priority, data: SlaPolicyUpdate) -> SlaPolicyOut:
+def update_policy(
+    session: Session, priority: Priority, data: SlaPolicyUpdate, *, actor: AgentOut | None = None
+) -> SlaPolicyOut:
     """New targets for `priority`: tickets created or re-prioritised from now on use them."""
     row = session.get(SlaPolicyRow, str(priority))
     if row is None:
         row = SlaPolicyRow(priority=str(priority))
         session.add(row)
+    if actor is not None:
+        before = [row.first_response_minutes, row.resolution_minutes]
+        after = [data.first_response_minutes, data.resolution_minutes]
+        detail = {"minutes_before": before, "minutes_after": after}
+        audit.record(
+            session, actor, "sla.policy_changed", "sla_policy", str(priority), detail=detail
+        )
     row.first_response_minutes = data.first_response_minutes
     row.resolution_minutes = data.resolution_minutes
     row.updated_at = utcnow()

@@ -7,17 +7,19 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.api.schemas import TicketCreate, TicketOut, TicketUpdate
+from console.api.schemas import AgentOut, TicketCreate, TicketOut, TicketUpdate
 from console.core.domain import EventType, MessageKind, TicketStatus
 from console.core.secrets import redact_secrets
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models import Agent, Customer, Message, Ticket
-from console.server.services import events, sla, sla_triage
+from console.server.services import audit, events, sla, sla_triage
 from console.server.services.serialize import message_out, ticket_out
 from console.server.services.ticket_query import MAX_ID
 
 PREVIEW_CHARS = 140
+# What the audit log keeps of a ticket change: who handles it and how urgent it is.
+_AUDITED_FIELDS = ("status", "assignee_id", "priority")
 
 
 def preview_of(body: str) -> str:
@@ -105,7 +107,11 @@ def _check_assignee(session: Session, assignee_id: int | None) -> None:
         )
 
 
-def update_ticket(session: Session, ticket_id: int, data: TicketUpdate) -> TicketOut:
+def update_ticket(
+    session: Session, ticket_id: int, data: TicketUpdate, *, actor: AgentOut | None = None
+) -> TicketOut:
+    """Applies the changed fields; an agent's change of status, assignee or priority is
+    audited (`actor` None: the server or the demo's simulator)."""
     ticket = load_ticket(session, ticket_id, for_update=True)
     if data.expected_version is not None and data.expected_version != ticket.version:
         raise ApiError(
@@ -133,8 +139,23 @@ def update_ticket(session: Session, ticket_id: int, data: TicketUpdate) -> Ticke
     if not changes:
         return ticket_out(ticket)
     old_status, old_priority = ticket.status, ticket.priority
+    audited = {
+        key: [getattr(ticket, key), value]
+        for key, value in changes.items()
+        if key in _AUDITED_FIELDS
+    }
     for key, value in changes.items():
         setattr(ticket, key, value)
+    if actor is not None and audited:
+        audit.record(
+            session,
+            actor,
+            "ticket.updated",
+            "ticket",
+            ticket.id,
+            ticket_id=ticket.id,
+            detail=audited,
+        )
     if "status" in changes or "priority" in changes:
         sla.after_update(session, ticket, old_status, old_priority)
     return bump(session, ticket)

@@ -81,6 +81,7 @@ class ChatComposer(QFrame):
     typed = Signal()  # the agent changed the text
     macro_chosen = Signal(int)
     article_requested = Signal()
+    guard_blocked = Signal(int, str)  # conversation id, the message the outgoing guard kept back
 
     def __init__(self, drafts: Drafts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -300,5 +301,7 @@ class ChatComposer(QFrame):
         if problems is not None:  # stays in the composer, with the reason
             self.file_error.setText(problems)
             self.file_error.show()
+            if self._conversation is not None:  # supervisors see the attempt (the audit log)
+                self.guard_blocked.emit(self._conversation, text)
             return
         self.send_requested.emit(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -46,6 +46,8 @@ def badge_count(chats: ChatSource, me_id: int) -> int:
 
 
 class ChatPages(QObject):
+    guard_blocked = Signal(int, str)  # the composer's, once the page exists
+
     def __init__(
         self,
         shell: _Shell,
@@ -79,6 +81,7 @@ class ChatPages(QObject):
             )
             page.notice.connect(self._shell.show_notice)
             page.open_ticket.connect(self._shell.open_ticket)
+            page.composer.guard_blocked.connect(self.guard_blocked)
             page.set_can_send(self._can_send)
             self._shell.place_page(CHAT_PAGE, page)
         return self.page

@@ -68,6 +68,7 @@ class ReplyBox(QFrame):
     send_and_status_requested = Signal(str, str)  # text, status (a reply)
     macro_chosen = Signal(int)  # macro id; the ticket view renders it into the editor
     typing = Signal()  # the agent changed the text
+    guard_blocked = Signal(int, str)  # ticket id, the reply the outgoing guard kept back
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -346,4 +347,6 @@ class ReplyBox(QFrame):
         if problems is not None:
             self.file_error.setText(problems)
             self.file_error.show()
+            if self._ticket_id is not None:  # supervisors see the attempt (the audit log)
+                self.guard_blocked.emit(self._ticket_id, text)
         return problems is not None
