@@ -23,6 +23,7 @@ class ChatHeader(QFrame):
     transfer_clicked = Signal()
     convert_clicked = Signal()
     end_clicked = Signal()
+    security_clicked = Signal()  # verify the customer / emergency freeze (console/ui/identity)
     ticket_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,6 +41,7 @@ class ChatHeader(QFrame):
         self.transfer_button = QPushButton()
         self.convert_button = QPushButton()
         self.end_button = QPushButton(objectName="dangerButton")
+        self.security_button = QPushButton(objectName="dangerButton")
         self.ticket_button = QPushButton(objectName="linkButton")
         self.ticket_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.offer_bar = QFrame(objectName="chatOfferBar")
@@ -64,6 +66,7 @@ class ChatHeader(QFrame):
         second.addWidget(self.ticket_button)
         second.addWidget(self.transfer_button)
         second.addWidget(self.convert_button)
+        second.addWidget(self.security_button)
         second.addWidget(self.end_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -78,6 +81,7 @@ class ChatHeader(QFrame):
         self.transfer_button.clicked.connect(self.transfer_clicked)
         self.convert_button.clicked.connect(self.convert_clicked)
         self.end_button.clicked.connect(self.end_clicked)
+        self.security_button.clicked.connect(self.security_clicked)
         self.ticket_button.clicked.connect(self._open_ticket)
         self.set_conversation(None)
 
@@ -116,6 +120,7 @@ class ChatHeader(QFrame):
         self.transfer_button.setText(tr("Transfer…"))
         self.convert_button.setText(tr("Convert to ticket"))
         self.end_button.setText(tr("End chat"))
+        self.security_button.setText(tr("Verify / freeze…"))
         conversation = self._conversation
         if conversation is None:
             return
@@ -172,6 +177,7 @@ class ChatHeader(QFrame):
         self.offer_bar.setVisible(state == "offered")
         self.transfer_button.setVisible(active)
         self.end_button.setVisible(active)
+        self.security_button.setVisible(active and bool(conversation.customer_uid))
         self.convert_button.setVisible(
             conversation is not None and conversation.ticket_id is None and state != "offered"
         )

@@ -17,6 +17,8 @@ from console.core.macros import macro_body, render_macro
 from console.ui.chat.article_picker import ArticlePicker, article_insert_text
 from console.ui.chat.transfer_dialog import TransferDialog
 from console.ui.i18n import tr
+from console.ui.identity.chat_identity import ChatIdentityDialog
+from console.ui.identity.ports import identity_intents_of
 
 if TYPE_CHECKING:
     from console.ui.chat.chat_page import ChatPage
@@ -33,6 +35,8 @@ class ChatPageActions(QObject):
         self.transfer_dialog: TransferDialog | None = None
         self.article_picker: ArticlePicker | None = None
         self.end_dialog: QMessageBox | None = None
+        self.security_dialog: ChatIdentityDialog | None = None
+        page.header.security_clicked.connect(self.security)
 
     def _conversation(self) -> Any | None:
         return self._page.conversation()
@@ -219,3 +223,26 @@ class ChatPageActions(QObject):
             page.open_ticket.emit(ticket_id)
 
         page.intents.convert(int(conversation.id), done)
+
+    def security(self) -> None:
+        """Verify the customer in this chat and, if need be, freeze their account from here."""
+        page = self._page
+        conversation = self._conversation()
+        if conversation is None or not conversation.customer_uid:
+            return
+        customer = getattr(page.store, "customer", None)
+        dialog = self.security_dialog = ChatIdentityDialog(
+            identity_intents_of(page.intents),
+            int(conversation.id),
+            str(conversation.customer_uid),
+            conversation.customer_name,
+            customer(conversation.customer_uid) if callable(customer) else None,
+            page,
+        )
+        dialog.finished.connect(lambda _r: self._forget_security(dialog))
+        dialog.open()
+
+    def _forget_security(self, dialog: ChatIdentityDialog) -> None:
+        if self.security_dialog is dialog:
+            self.security_dialog = None
+        dialog.deleteLater()

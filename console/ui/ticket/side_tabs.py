@@ -22,6 +22,8 @@ class SideTabs(QTabWidget):
         related: RelatedPanel,
         suggested: QWidget,
         parent: QWidget | None = None,
+        *,
+        security: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sideTabs")
@@ -30,6 +32,9 @@ class SideTabs(QTabWidget):
         self._related = related
         for page in (customer, escalations, related, suggested):
             self.addTab(page, "")
+        self._security = security  # identity verification and the emergency freeze
+        if security is not None:
+            self.addTab(security, "")
         self.setMinimumWidth(280)
         # Four tabs in a narrow column: names shorten rather than scroll a tab out of sight.
         self.setUsesScrollButtons(False)
@@ -48,5 +53,7 @@ class SideTabs(QTabWidget):
         linked = len(self._related.link_rows)
         self.setTabText(2, tr("Related ({n})", n=linked) if linked else tr("Related"))
         self.setTabText(3, tr("Articles"))
+        if self._security is not None:
+            self.setTabText(self.indexOf(self._security), tr("Identity"))
         for index in range(self.count()):  # the full name when the tab is shortened
             self.setTabToolTip(index, self.tabText(index))
