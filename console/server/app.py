@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from console import __version__
 from console.api.schemas import API_PREFIX
+from console.server.access import KNOWN_OPERATION, bind_routes
 from console.server.body_guard import BodyGuardMiddleware
 from console.server.chat_sweeper import run_chat_sweeper
 from console.server.db import Database
@@ -110,13 +111,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.runtime = Runtime(settings=settings, db=Database(settings.database_url))
     install_error_handlers(app)
+    audit.install_refusal_audit(app)
+    # Every operation has a row in the role matrix (access.py): unknown ones are refused.
+    access = [KNOWN_OPERATION]
     for module in (workspace, auth, tickets, customers, events, kb, chat_agent, chat_customer):
-        app.include_router(module.router, prefix=API_PREFIX)
-    app.include_router(sla_routes.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
+    app.include_router(sla_routes.router, prefix=API_PREFIX, dependencies=access)
     for module in (audit, identity, aml):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
     for router in COLLAB_ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_PREFIX, dependencies=access)
+    bind_routes(app)
     # Added last = outermost: the catch-all wraps everything, the body guard runs before routes.
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(CatchAllMiddleware)

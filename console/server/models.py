@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class SchemaInfo(Base):

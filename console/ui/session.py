@@ -23,9 +23,12 @@ from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
 from console.core.domain import MessageKind, PresenceState, TicketStatus
 from console.store import Store
+from console.ui.aml.aml_actions import AmlActions
+from console.ui.audit.audit_actions import AuditActions
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.chat.chat_actions import ChatActions
 from console.ui.i18n import tr
+from console.ui.identity.identity_actions import IdentityActions
 from console.ui.kb.kb_actions import KbActions
 from console.ui.macro_fill import macro_for_ticket
 from console.ui.preview_files import PreviewFiles
@@ -93,6 +96,10 @@ class ConsoleSession(QObject):
         self.chat = ChatActions(
             store, lambda: self.sync, self._spawn, me, agents=self.agents, parent=self
         )
+        # Verification and account actions: online only, straight to the server (never queued).
+        self.identity = IdentityActions(lambda: self.client, self._spawn, parent=self)
+        self.aml = AmlActions(lambda: self.client, self._spawn, parent=self)  # online only
+        self.audit = AuditActions(store, lambda: self.client, self._spawn, self.agents, self)
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
@@ -100,6 +107,7 @@ class ConsoleSession(QObject):
         else:
             window.attach(store, self.bridge, self, me)
         self.window = window
+        self.audit.watch(window)  # the composers' blocked messages go to the audit log
         self.bridge.changed.connect(self._on_changes)
         self.window.sign_out_requested.connect(self.sign_out_requested)
         self.presence_changed.connect(self.window.ticket_view.on_presence_changed)
@@ -161,6 +169,7 @@ class ConsoleSession(QObject):
         if self.window.chat_pages is not None:
             self.window.chat_pages.leave()  # "stopped typing" and the chat draft, before stop
         self.chat.close()
+        self.audit.close()  # unsent reports stay in the store for the next session
         self.bridge.close()
         if self.sync is not None:
             await self.sync.stop()

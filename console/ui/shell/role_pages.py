@@ -45,6 +45,16 @@ class RolePage:
 # Entries are added below, one per page; the order here is the order on the rail.
 ROLE_PAGES: list[RolePage] = []
 
+# Suspicious-activity reports: the queue and the decision (console/ui/aml).
+from console.ui.aml import role_page as _aml  # noqa: E402
+
+ROLE_PAGES.append(RolePage(_aml.KEY, _aml.GLYPH, _aml.label, _aml.ROLES, _aml.build))
+
+# The audit log: supervisors and compliance (console/ui/audit).
+from console.ui.audit import role_page as _audit  # noqa: E402
+
+ROLE_PAGES.append(RolePage(_audit.KEY, _audit.GLYPH, _audit.label, _audit.ROLES, _audit.build))
+
 
 def pages_for(role: str) -> list[RolePage]:
     return [page for page in ROLE_PAGES if role in page.roles]

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 from console.api.schemas import MAX_MESSAGE_CHARS, AgentOut, AttachmentOut, TicketUpdate
 from console.core.domain import Category, MessageKind, Priority, TicketStatus
 from console.store import KB_OUTBOX_KINDS, OutboxKind, Store
+from console.ui.aml.report_entry import ReportEntry
 from console.ui.change_bridge import ChangeBatch, ChangeBridge
 from console.ui.commands import TicketCommands
 from console.ui.i18n import tr
+from console.ui.identity.identity_panel import IdentityPanel
+from console.ui.identity.ports import IdentityTarget, identity_intents_of
 from console.ui.ticket.composer_actions import ComposerActions
 from console.ui.ticket.conversation_view import ConversationView
 from console.ui.ticket.customer_panel import CustomerPanel
@@ -83,7 +86,14 @@ class TicketView(QStackedWidget):
         self.escalations = EscalationPanel()
         self.related = RelatedPanel()
         self.suggested = SuggestedArticles(store.kb)
-        self.side = SideTabs(self.customer_panel, self.escalations, self.related, self.suggested)
+        self.security = IdentityPanel(identity_intents_of(commands))  # verification, freeze
+        self.side = SideTabs(
+            self.customer_panel,
+            self.escalations,
+            self.related,
+            self.suggested,
+            security=self.security,
+        )
         self.failed_changes = FailedChangesBar()
         self.notice = QLabel(objectName="noticeBar")
         self.notice.setWordWrap(True)
@@ -103,7 +113,10 @@ class TicketView(QStackedWidget):
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
         body.addWidget(talk)
-        body.addWidget(self.side)
+        # The side column, with "Report suspicious activity…" (AML) under its tabs.
+        aml = getattr(commands, "aml", None)
+        self.aml_report = ReportEntry(self.side, store, self.ticket_id, aml)
+        body.addWidget(self.aml_report)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
         body.setSizes([560, 300])
@@ -225,8 +238,10 @@ class TicketView(QStackedWidget):
         self.customer_panel.retranslate()
         self.escalations.retranslate()
         self.related.retranslate()
+        self.security.retranslate()
         self.suggested.retranslate()
         self.failed_changes.retranslate()
+        self.aml_report.retranslate()
         self._retitle_tabs()
 
     # --- store -> widgets --------------------------------------------------------------------
@@ -285,6 +300,9 @@ class TicketView(QStackedWidget):
         uid = self._customer_uid
         customer = self._store.customer(uid) if uid else None
         self.customer_panel.set_customer(uid, customer)
+        ticket_id = self._ticket_id
+        target = IdentityTarget("ticket", ticket_id, uid) if uid and ticket_id else None
+        self.security.set_target(target, customer)
 
     def _reload_escalations(self) -> None:
         assert self._ticket_id is not None
