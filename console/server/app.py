@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from console import __version__
 from console.api.schemas import API_PREFIX
+from console.core.secrets import prepare_detector
 from console.server.access import KNOWN_OPERATION, bind_routes
 from console.server.body_guard import BodyGuardMiddleware
 from console.server.chat_sweeper import run_chat_sweeper
@@ -53,6 +54,8 @@ def _prepare(runtime: Runtime) -> None:
         workspace = generate_demo(seed=settings.demo_seed, tickets=settings.demo_tickets)
         seed_workspace(runtime.db, workspace)
         runtime.demo = workspace
+    # Customer messages are checked for seed phrases and keys: build the tables before the first.
+    prepare_detector()
     # Targets missed while the server was down are announced before the first request.
     sweep_once(runtime.db)
     # The search index takes a second or more to build: requests are served meanwhile, and a

@@ -39,6 +39,7 @@ from console.api.schemas import (
     TicketUpdate,
 )
 from console.core.domain import EventType, PresenceState, Role
+from console.core.secrets import prepare_detector
 from console.core.waiting import wait_set
 from console.store import Change, OutboxKind, Store
 from console.sync.attachments import discard_copies
@@ -149,6 +150,9 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
             asyncio.create_task(self._renew_presence_forever(), name="sync-presence"),
             asyncio.create_task(self._check_due_soon_forever(), name="sync-due-soon"),
             *(asyncio.create_task(chat, name="sync-chat") for chat in self._chat_tasks()),
+            # The store redacts secrets in arriving customer messages: its tables are built
+            # now, not while the first chat message waits.
+            asyncio.create_task(asyncio.to_thread(prepare_detector), name="secret-tables"),
         ]
         try:
             await self._stop_requested.wait()

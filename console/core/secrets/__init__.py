@@ -25,7 +25,7 @@ The rules in short (each module's docstring gives the details and the reasons):
 
 from __future__ import annotations
 
-from .detector import detect_secrets
+from .detector import detect_secrets, prepare_detector
 from .findings import KINDS, Redaction, SecretFinding, SecretKind
 from .redact import marker, redact_secrets
 
@@ -36,5 +36,6 @@ __all__ = [
     "SecretKind",
     "detect_secrets",
     "marker",
+    "prepare_detector",
     "redact_secrets",
 ]
