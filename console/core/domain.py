@@ -95,6 +95,8 @@ class SecurityEventKind(StrEnum):
     API_KEY_CREATED = "api_key_created"
     PASSWORD_RESET = "password_reset"
     LOGIN_NEW_IP = "login_new_ip"
+    EMAIL_CHANGED = "email_changed"
+    ADDRESS_WHITELISTED = "address_whitelisted"
 
 
 class Language(StrEnum):

@@ -124,6 +124,8 @@ def security_event_label(value: str) -> str:
         SecurityEventKind.API_KEY_CREATED: tr("API key created"),
         SecurityEventKind.PASSWORD_RESET: tr("Password reset"),
         SecurityEventKind.LOGIN_NEW_IP: tr("Login from new IP"),
+        SecurityEventKind.EMAIL_CHANGED: tr("Email changed"),
+        SecurityEventKind.ADDRESS_WHITELISTED: tr("Withdrawal address whitelisted"),
     }
     return names.get(value, str(value))
 

@@ -265,6 +265,9 @@ def test_other_actions_record_what_they_did(env: ServerEnv) -> None:
         assert r.status_code == 201, r.text
         assert r.json()["params"]["new_email"] == "ne***@example.org"
         assert alice.get(f"/customers/{uid}").json()["email_masked"] == "ne***@example.org"
+        # Each leaves a line in the customer's security history, as a reset 2FA does.
+        kinds = [e["kind"] for e in alice.get(f"/customers/{uid}").json()["security_events"]]
+        assert {"2fa_changed", "address_whitelisted", "email_changed"} <= set(kinds)
         transfer = alice.get(f"/customers/{uid}").json()["transfers"][0]["id"]
         r = _act(alice, uid, "investigate_withdrawal", ticket_id, transfer_id=str(transfer))
         assert r.status_code == 201, r.text

@@ -22,6 +22,7 @@ route, in a transaction of their own, since this one is rolled back.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -239,26 +240,32 @@ def perform(
         if not already:
             _set_status(session, customer, AccountStatus.ACTIVE)
     elif kind is ActionKind.RESET_2FA:
-        session.add(
-            SecurityEvent(
-                customer_uid=uid,
-                kind=str(SecurityEventKind.TWO_FA_CHANGED),
-                detail=f"2FA reset by support ({actor.display_name}, {ctx.where})",
-                created_at=now,
-            )
-        )
+        detail = f"2FA reset by support ({actor.display_name}, {ctx.where})"
+        _security_event(session, uid, SecurityEventKind.TWO_FA_CHANGED, detail, now)
     elif kind is ActionKind.CHANGE_EMAIL:
         # The history keeps masked addresses only: the customers table holds the real one.
         new_email = params.pop("new_email")
         params = {"previous_email": mask_email(customer.email), "new_email": mask_email(new_email)}
         customer.email = new_email
+        detail = f"Email changed by support ({actor.display_name}, {ctx.where})"
+        _security_event(session, uid, SecurityEventKind.EMAIL_CHANGED, detail, now)
         _set_status(session, customer, status)  # consoles show the new masked address
     elif kind is ActionKind.INVESTIGATE_WITHDRAWAL:
         escalation_id, _ = _investigate(session, actor, customer, ctx, reason, params)
-    # whitelist_address: the address and network are the record (params).
+    elif kind is ActionKind.WHITELIST_ADDRESS:
+        # The address and network are the record (params); the security history says so too,
+        # as a new withdrawal address is what an account takeover adds first.
+        detail = f"Withdrawal address whitelisted by support ({actor.display_name}, {ctx.where})"
+        _security_event(session, uid, SecurityEventKind.ADDRESS_WHITELISTED, detail, now)
     return _record(
         session, actor, customer, data, ctx, reason, params, escalation_id, notified, already
     )
+
+
+def _security_event(
+    session: Session, uid: str, kind: SecurityEventKind, detail: str, now: datetime
+) -> None:
+    session.add(SecurityEvent(customer_uid=uid, kind=str(kind), detail=detail, created_at=now))
 
 
 def _record(
