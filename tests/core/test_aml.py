@@ -1,4 +1,4 @@
-"""The rules of an AML report and of compliance's decision (console.core.aml), without Qt."""
+"""The rules of an AML report and of compliance's decision (console.core.aml and aml_checks), without Qt."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from console.core.aml import (
     CleanAmount,
     ReportDraft,
     can_decide,
+)
+from console.core.aml_checks import (
     check_report,
     decision_problems,
     is_tx_hash,

@@ -21,7 +21,8 @@ from console.api.schemas_aml import (
     AmlReportOut,
     AmlReportSummary,
 )
-from console.core.aml import AmlReportStatus, AmountEntry, Problem, ReportDraft, check_report
+from console.core.aml import AmlReportStatus, AmountEntry, Problem, ReportDraft
+from console.core.aml_checks import check_report
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer, Ticket

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from console.api.schemas import AgentOut
 from console.api.schemas_aml import AmlDecisionCreate, AmlReportOut, AmlReportSummary
-from console.core.aml import AmlReportStatus, can_decide, decision_problems
+from console.core.aml import AmlReportStatus, can_decide
+from console.core.aml_checks import decision_problems
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
 from console.server.models_aml import AmlReport

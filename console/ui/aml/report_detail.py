@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.api.schemas_aml import AmlDecisionCreate
-from console.core.aml import AmlOutcome, can_decide, decision_problems
+from console.core.aml import AmlOutcome, can_decide
+from console.core.aml_checks import decision_problems
 from console.ui.aml.aml_labels import (
     amounts_text,
     outcome_label,

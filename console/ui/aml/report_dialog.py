@@ -1,7 +1,7 @@
 """Report suspicious activity: the agent names the pattern, the amounts and tx hashes (ticked from
 the customer's recent transfers or typed), and what happened; the report goes to compliance.
 
-The same rules as the server (console.core.aml) are checked before anything is sent. Sending is
+The same rules as the server (console.core.aml_checks) are checked before anything is sent. Sending is
 online only: on failure everything typed stays and the dialog says the report was not sent. On
 success it shows a receipt, and nothing more ever comes back to the agent (need-to-know).
 """
@@ -38,10 +38,8 @@ from console.core.aml import (
     AmountEntry,
     Problem,
     ReportDraft,
-    check_report,
-    parse_amount_line,
-    split_tx_hashes,
 )
+from console.core.aml_checks import check_report, parse_amount_line, split_tx_hashes
 from console.ui.aml.aml_labels import pattern_label, pattern_meaning, problem_text
 from console.ui.formatting import amount, relative_time, short_datetime
 from console.ui.i18n import tr
