@@ -1,4 +1,4 @@
-"""The rules of an AML report and of compliance's decision (console.core.aml and aml_checks), without Qt."""
+"""The rules of an AML report and of compliance's decision (console.core.aml, aml_checks), no Qt."""
 
 from __future__ import annotations
 

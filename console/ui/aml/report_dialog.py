@@ -1,9 +1,9 @@
 """Report suspicious activity: the agent names the pattern, the amounts and tx hashes (ticked from
 the customer's recent transfers or typed), and what happened; the report goes to compliance.
 
-The same rules as the server (console.core.aml_checks) are checked before anything is sent. Sending is
-online only: on failure everything typed stays and the dialog says the report was not sent. On
-success it shows a receipt, and nothing more ever comes back to the agent (need-to-know).
+The same rules as the server (console.core.aml_checks) are checked before anything is sent.
+Sending is online only: on failure everything typed stays and the dialog says the report was not
+sent. On success it shows a receipt, and nothing more ever comes back to the agent (need-to-know).
 """
 
 from __future__ import annotations
