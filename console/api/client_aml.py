@@ -8,12 +8,11 @@ again after a lost answer files it once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import httpx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
+from console.api.client_base import RequestMixin
 from console.api.client_responses import parse, parse_list
 from console.api.schemas_aml import (
     AmlDecisionCreate,
@@ -28,23 +27,7 @@ _RECEIPTS = TypeAdapter(list[AmlReceiptOut])
 _SUMMARIES = TypeAdapter(list[AmlReportSummary])
 
 
-class AmlMethods:
-    if TYPE_CHECKING:
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
-
+class AmlMethods(RequestMixin):
     async def file_aml_report(self, report: AmlReportCreate, idempotency_key: str) -> AmlReceiptOut:
         response = await self._request(
             "POST", "/aml/reports", body=report, idempotency_key=idempotency_key

@@ -3,12 +3,9 @@ outgoing message the console blocked. A mixin over SupportClient's plumbing (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import httpx
-from pydantic import BaseModel
-
+from console.api.client_base import RequestMixin
 from console.api.client_responses import parse
 from console.api.schemas_audit import (
     DEFAULT_AUDIT_PAGE,
@@ -20,23 +17,7 @@ from console.api.schemas_audit import (
 __all__ = ["AuditMethods"]
 
 
-class AuditMethods:
-    if TYPE_CHECKING:
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
-
+class AuditMethods(RequestMixin):
     async def audit_log(
         self,
         *,

@@ -9,13 +9,11 @@ on their client_id, so a message re-sent after a lost answer is stored once.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
+from console.api.client_base import RequestMixin
 from console.api.client_inbox import too_large
 from console.api.client_responses import parse, parse_list
 from console.api.schemas import MAX_ATTACHMENT_BYTES, TicketOut
@@ -42,23 +40,7 @@ def _key(idempotency_key: str | None) -> str:
     return idempotency_key or uuid.uuid4().hex
 
 
-class ChatMethods:
-    if TYPE_CHECKING:
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
-
+class ChatMethods(RequestMixin):
     # --- status ------------------------------------------------------------------------------
 
     async def set_chat_status(

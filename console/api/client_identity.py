@@ -4,13 +4,11 @@ caller sees ServerUnreachable and nothing is queued."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
+from console.api.client_base import RequestMixin
 from console.api.client_responses import parse, parse_list
 from console.api.schemas_identity import (
     AccountActionCreate,
@@ -26,23 +24,7 @@ def _uid(uid: str) -> str:
     return quote(uid, safe="")
 
 
-class IdentityMethods:
-    if TYPE_CHECKING:
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
-
+class IdentityMethods(RequestMixin):
     async def ticket_verification(self, ticket_id: int) -> VerificationOut:
         response = await self._request("GET", f"/tickets/{ticket_id}/verification")
         return parse(response, VerificationOut)

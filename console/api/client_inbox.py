@@ -7,14 +7,14 @@ import asyncio
 import contextlib
 import os
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
+from console.api.client_base import RequestMixin
 from console.api.client_responses import error_from, parse, parse_list
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import (
@@ -48,25 +48,11 @@ def too_large(size: int | None = None) -> ApiError:
     return ApiError(413, "payload_too_large", f"The file is larger than {limit_mib} MiB{got}.")
 
 
-class InboxMethods:
+class InboxMethods(RequestMixin):
     if TYPE_CHECKING:
         _http: httpx.AsyncClient
 
         def _headers(self, idempotency_key: str | None = None) -> dict[str, str]: ...
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
 
     # --- SLA policies ------------------------------------------------------------------------
 

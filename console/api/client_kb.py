@@ -3,12 +3,11 @@ A mixin over SupportClient's plumbing (see client.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import httpx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
+from console.api.client_base import RequestMixin
 from console.api.client_responses import parse, parse_list
 from console.api.schemas_kb import (
     KbArticleOut,
@@ -29,23 +28,7 @@ _FLAGS = TypeAdapter(list[KbFlagOut])
 _REVISIONS = TypeAdapter(list[KbRevisionOut])
 
 
-class KbMethods:
-    if TYPE_CHECKING:
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            *,
-            body: BaseModel | None = None,
-            params: Mapping[str, Any] | None = None,
-            idempotency_key: str | None = None,
-            partial: bool = False,
-            raw: bytes | None = None,
-            extra_headers: Mapping[str, str] | None = None,
-            exclude: set[str] | None = None,
-        ) -> httpx.Response: ...
-
+class KbMethods(RequestMixin):
     # --- reading -----------------------------------------------------------------------------
 
     async def kb_articles(self, after_id: int = 0, limit: int = 500) -> KbArticlePage:

@@ -3,9 +3,9 @@ actions they unlock (console/server/services/account_actions.py says what each d
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Response
 
 from console.api.schemas import ErrorBody
 from console.api.schemas_identity import (
@@ -15,15 +15,14 @@ from console.api.schemas_identity import (
     VerificationOut,
 )
 from console.server.errors import ApiError
+from console.server.routes.chat_agent import ChatId
+from console.server.routes.customers import CustomerUid
 from console.server.routes.deps import AgentDep, IdempotencyDep, RuntimeDep
 from console.server.routes.mutation import run_mutation
+from console.server.routes.tickets import TicketId
 from console.server.services import account_actions, audit, identity
-from console.server.services.ticket_query import MAX_ID
 
 router = APIRouter(tags=["identity"])
-TicketId = Annotated[int, Path(ge=1, le=MAX_ID)]
-ConversationId = Annotated[int, Path(ge=1, le=MAX_ID)]
-CustomerUid = Annotated[str, Path(min_length=1, max_length=40)]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody},
     409: {"model": ErrorBody},
@@ -64,7 +63,7 @@ def record_ticket_verification(
     "/chats/{conversation_id}/verification", response_model=VerificationOut, responses=_ERRORS
 )
 def chat_verification(
-    conversation_id: ConversationId, runtime: RuntimeDep, _agent: AgentDep
+    conversation_id: ChatId, runtime: RuntimeDep, _agent: AgentDep
 ) -> VerificationOut:
     with runtime.db.read() as session:
         return identity.verification_for_chat(session, conversation_id)
@@ -77,7 +76,7 @@ def chat_verification(
     responses=_ERRORS,
 )
 def record_chat_verification(
-    conversation_id: ConversationId,
+    conversation_id: ChatId,
     body: VerificationCreate,
     runtime: RuntimeDep,
     agent: AgentDep,
