@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from console.api.schemas_chat import ChatMessageCreate, ChatMessageOut, ConversationOut
-from console.store import chat_rows, outbox
+from console.store import chat_read_marks, chat_rows, outbox
 from console.store.db import reading, writing
 from console.store.records import ChatLocalMessage, OutboxKind
 
@@ -101,7 +101,7 @@ class ChatStore:
         """Mark read up to `up_to_seq` here at once and queue telling the server; None (nothing
         queued) when the mark does not move forward."""
         with writing(self._engine) as conn:
-            if not chat_rows.raise_read_mark(conn, conversation_id, agent_id, up_to_seq):
+            if not chat_read_marks.raise_read_mark(conn, conversation_id, agent_id, up_to_seq):
                 return None
             payload = {"action": "read", "up_to_seq": int(up_to_seq)}
             item_id = outbox.enqueue(
@@ -145,10 +145,10 @@ class ChatStore:
         """Customer messages after the agent's read position (the server's agent_read_seq or
         this console's own newer mark)."""
         with reading(self._engine) as conn:
-            return chat_rows.unread(conn, [conversation_id], agent_id)[conversation_id]
+            return chat_read_marks.unread(conn, [conversation_id], agent_id)[conversation_id]
 
     def unread_counts(self, agent_id: int) -> dict[int, int]:
         """unread_count for each of the agent's conversations (my_conversations), at once."""
         with reading(self._engine) as conn:
             ids = [c.id for c in chat_rows.mine(conn, agent_id)]
-            return chat_rows.unread(conn, ids, agent_id)
+            return chat_read_marks.unread(conn, ids, agent_id)
