@@ -6,11 +6,10 @@ sentence on the page's notice."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from console.api.schemas_chat import MAX_CHAT_MESSAGE_CHARS
 from console.core.macros import macro_body, render_macro
@@ -19,6 +18,7 @@ from console.ui.chat.transfer_dialog import TransferDialog
 from console.ui.i18n import tr
 from console.ui.identity.chat_identity import ChatIdentityDialog
 from console.ui.identity.ports import identity_intents_of
+from console.ui.ticket.attachment_files import ask_save_path
 
 if TYPE_CHECKING:
     from console.ui.chat.chat_page import ChatPage
@@ -112,12 +112,9 @@ class ChatPageActions(QObject):
             self._page.composer.insert_text(text)
 
     def save_attachment(self, attachment: Any) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self._page, tr("Save file"), str(Path.home() / Path(attachment.filename).name)
-        )
-        if not name:
+        dest = ask_save_path(self._page, attachment.filename)
+        if dest is None:
             return
-        dest = Path(name)
 
         def done(error: str | None) -> None:
             self._page.notice.emit(error or tr("Saved {path}", path=str(dest)))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from console.api.schemas import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
 from console.ui.formatting import amount
@@ -91,3 +92,11 @@ def decode_preview(path: Path, max_side: int) -> QImage | None:
             Qt.TransformationMode.SmoothTransformation,
         )
     return image
+
+
+def ask_save_path(parent: QWidget, filename: str) -> Path | None:
+    """Where the agent wants a received file saved; None when they cancel. Only the last path
+    component of the sender's name is offered: no "../" tricks."""
+    suggested = Path.home() / (Path(filename.replace("\\", "/")).name or "attachment")
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Save attachment"), str(suggested))
+    return Path(name) if name else None

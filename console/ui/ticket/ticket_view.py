@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -26,6 +25,7 @@ from console.ui.commands import TicketCommands
 from console.ui.i18n import tr
 from console.ui.identity.identity_panel import IdentityPanel
 from console.ui.identity.ports import IdentityTarget, identity_intents_of
+from console.ui.ticket.attachment_files import ask_save_path
 from console.ui.ticket.composer_actions import ComposerActions
 from console.ui.ticket.conversation_view import ConversationView
 from console.ui.ticket.customer_panel import CustomerPanel
@@ -44,13 +44,6 @@ __all__ = ["TicketView"]
 log = logging.getLogger(__name__)
 
 PRESENCE_POLL_MS = 5000  # entries expire on their own; look again while someone is shown
-
-
-def _ask_save_path(parent: QWidget, filename: str) -> Path | None:
-    # Only the last path component of the sender's name is offered: no "../" tricks.
-    suggested = Path.home() / (Path(filename.replace("\\", "/")).name or "attachment")
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Save attachment"), str(suggested))
-    return Path(name) if name else None
 
 
 class TicketView(QStackedWidget):
@@ -73,7 +66,7 @@ class TicketView(QStackedWidget):
         self._ticket_id: int | None = None
         self._customer_uid: str | None = None
         # Where "Save as…" puts a file; tests replace it to skip the native dialog.
-        self.choose_save_path: Callable[[str], Path | None] = lambda n: _ask_save_path(self, n)
+        self.choose_save_path: Callable[[str], Path | None] = lambda n: ask_save_path(self, n)
 
         self.placeholder = QLabel(objectName="emptyState")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
