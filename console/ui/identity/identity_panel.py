@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -128,9 +129,9 @@ class IdentityPanel(QScrollArea):
         self.result.hide()
         self.freeze_button.clicked.connect(lambda: self._ask(ActionKind.FREEZE))
         self.record_button.clicked.connect(self._record)
+        # Only while the tab is on screen: nobody reads the lines of a hidden one.
         self._recheck = QTimer(self, interval=RECHECK_MS)
         self._recheck.timeout.connect(self._show_needs)
-        self._recheck.start()
         self.retranslate()
         self._enable()
 
@@ -223,6 +224,15 @@ class IdentityPanel(QScrollArea):
         ]
         self.history.setText("\n".join(lines) or tr("None yet."))
         self._show_needs()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_needs()
+        self._recheck.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._recheck.stop()
 
     def _show_needs(self) -> None:
         records = self._verification.records if self._verification is not None else []
