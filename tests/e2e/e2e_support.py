@@ -78,9 +78,9 @@ class LiveServer:
         if server is not None:
             server.stop()
 
-    def handling(self, path_suffix: str) -> bool:
-        """True while the server is inside a request whose path ends with `path_suffix`
-        (uvicorn's open connections and the request each one is running)."""
+    def handling(self, method: str, path_suffix: str) -> bool:
+        """True while the server is inside a `method` request whose path ends with
+        `path_suffix` (uvicorn's open connections and the request each one is running)."""
         embedded = self._server
         uvicorn_server = getattr(embedded, "_server", None) if embedded is not None else None
         if uvicorn_server is None:
@@ -89,7 +89,9 @@ class LiveServer:
             cycle = getattr(connection, "cycle", None)
             scope = getattr(cycle, "scope", None) if cycle is not None else None
             running = not getattr(cycle, "response_complete", False)
-            if scope and running and str(scope.get("path", "")).endswith(path_suffix):
+            if not scope or not running or scope.get("method") != method:
+                continue
+            if str(scope.get("path", "")).endswith(path_suffix):
                 return True
         return False
 

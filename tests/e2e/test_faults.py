@@ -198,9 +198,10 @@ def test_connection_lost_after_the_server_committed_delivers_once(
                 item = our_outbox_item(session, reply)
                 await wait_until(lambda: bubble_state(window, reply) == "sending", what="sending")
                 # Stop only once the server runs the request (it then waits for the lock): a
-                # request still on its way would just be dropped, which is another test.
+                # request still on its way would just be dropped, which is another test. Only
+                # the POST counts: the console may be reading the same path at that moment.
                 await wait_until(
-                    lambda: live_server.handling(f"/tickets/{ticket_id}/messages"),
+                    lambda: live_server.handling("POST", f"/tickets/{ticket_id}/messages"),
                     what="the server handles the reply",
                 )
                 await live_server.stop_async()  # the request is still waiting for the lock
