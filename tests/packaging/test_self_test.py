@@ -1,13 +1,16 @@
-"""The smoke check that `support-console --self-test` runs, from the source install."""
+"""The smoke check that `support-console --self-test` runs, from the source install.
+
+Each check runs in a fresh interpreter, as `--self-test` does: the self-test owns its
+QApplication's event loop and ends with the process, and what it leaves behind once crashed a
+later test's Qt event processing when it ran inside the test process.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
-
-import pytest
-
-from console.api.errors import ApiError
-from console.ui.self_test import run_self_test
 
 EXPECTED_STEPS = (
     "ok  Qt ",
@@ -24,10 +27,37 @@ EXPECTED_STEPS = (
     "self-test passed in ",
 )
 
+_RUN = """
+import sys
+from pathlib import Path
+from console.ui.self_test import run_self_test
+{prepare}
+lines = []
+code = run_self_test(Path(sys.argv[1]), say=lines.append)
+print("\\n".join(lines))
+raise SystemExit(code)
+"""
 
-def test_self_test_passes_from_the_source_install(qapp, tmp_path: Path) -> None:
-    lines: list[str] = []
-    assert run_self_test(tmp_path, say=lines.append) == 0, "\n".join(lines)
+
+def self_test(profile: Path, prepare: str = "") -> tuple[int, list[str]]:
+    """Runs the self-test in a new interpreter after `prepare` (Python source); its exit code
+    and the lines it reported."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN.format(prepare=prepare), str(profile)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert lines, done.stderr[-2000:]
+    return done.returncode, lines
+
+
+def test_self_test_passes_from_the_source_install(tmp_path: Path) -> None:
+    code, lines = self_test(tmp_path)
+    assert code == 0, "\n".join(lines)
     assert len(lines) == len(EXPECTED_STEPS), lines
     for line, start in zip(lines, EXPECTED_STEPS, strict=True):
         assert line.startswith(start), lines
@@ -35,25 +65,33 @@ def test_self_test_passes_from_the_source_install(qapp, tmp_path: Path) -> None:
     assert (tmp_path / "self-test" / "cache.sqlite3").exists()
 
 
-def test_a_failing_step_is_named_with_its_reason(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    async def refuse(self, username: str, password: str):
-        raise ApiError(401, "invalid_credentials", "wrong user name or password")
+_REFUSE_SIGN_IN = """
+from console.api.client import SupportClient
+from console.api.errors import ApiError
 
-    monkeypatch.setattr("console.api.client.SupportClient.login", refuse)
-    lines: list[str] = []
-    assert run_self_test(tmp_path, say=lines.append) == 1
+async def refuse(self, username, password):
+    raise ApiError(401, "invalid_credentials", "wrong user name or password")
+
+SupportClient.login = refuse
+"""
+
+
+def test_a_failing_step_is_named_with_its_reason(tmp_path: Path) -> None:
+    code, lines = self_test(tmp_path, _REFUSE_SIGN_IN)
+    assert code == 1
     assert lines[-1].startswith("FAIL  sign in as alice: "), lines
     assert "wrong user name or password" in lines[-1]
     assert not any(line.startswith("ok  signed in") for line in lines)
 
 
-def test_a_step_that_never_finishes_times_out(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("console.ui.self_test.DEMO_TICKETS", 0)  # the inbox stays empty
-    monkeypatch.setattr("console.ui.self_test.STEP_TIMEOUT_S", 4.0)
-    lines: list[str] = []
-    assert run_self_test(tmp_path, say=lines.append) == 1
+_EMPTY_INBOX_SHORT_STEPS = """
+import console.ui.self_test as self_test_module
+self_test_module.DEMO_TICKETS = 0  # the inbox stays empty
+self_test_module.STEP_TIMEOUT_S = 4.0
+"""
+
+
+def test_a_step_that_never_finishes_times_out(tmp_path: Path) -> None:
+    code, lines = self_test(tmp_path, _EMPTY_INBOX_SHORT_STEPS)
+    assert code == 1
     assert lines[-1] == "FAIL  inbox: tickets in the inbox: not within 4 s", lines
