@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from console.api.schemas_kb import text_problem
 from console.core.domain import Category
+from console.core.text_safety import text_problem
 
 MAX_CHAT_MESSAGE_CHARS = 4000
 MAX_CHAT_NOTE_CHARS = 1000

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from console.core.domain import AccountStatus
 from console.core.identity import ActionKind, Check
+from console.core.text_safety import text_problem
 
 __all__ = [
     "MAX_ACTION_REASON_CHARS",
@@ -31,10 +32,6 @@ __all__ = [
 MAX_VERIFICATION_NOTE_CHARS = 500
 MAX_ACTION_REASON_CHARS = 1000
 MAX_PARAM_CHARS = 200
-# Controls (tab and line breaks excepted) and bidi controls make a text read otherwise.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
 # Parameters each kind accepts; every value a short single-line string.
 ACTION_PARAMS: dict[ActionKind, frozenset[str]] = {
     ActionKind.FREEZE: frozenset(),
@@ -61,7 +58,8 @@ class _Response(BaseModel):
 
 
 def _safe(value: str, *, multiline: bool) -> str:
-    if _UNSAFE.search(value) or (not multiline and ("\n" in value or "\r" in value)):
+    # Tabs stay allowed on one line too; line breaks only where the field has lines.
+    if text_problem(value, multiline=True) or (not multiline and ("\n" in value or "\r" in value)):
         raise ValueError("must not hold control or bidi characters")
     return value
 

@@ -8,13 +8,13 @@ what it says. Such input is a 422 like any other invalid field.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from console.core.kb import KB_CATEGORIES, KB_LANGUAGES
+from console.core.text_safety import text_problem
 
 MAX_KB_TITLE_CHARS = 200
 MAX_KB_SUMMARY_CHARS = 600
@@ -26,24 +26,9 @@ MAX_KB_TAG_CHARS = 40
 MAX_KB_QUERY_CHARS = 200
 MAX_KB_PAGE_SIZE = 500
 MAX_KB_SEARCH_LIMIT = 100
-# Bidi embeddings, overrides, isolates and marks (U+202E turns "gnp.exe" into "exe.png").
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI_RE = re.compile(f"[{_BIDI}]")
-# C0 and C1 controls; multi-line fields keep tab and line breaks.
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_MULTILINE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 KbState = Literal["open", "resolved"]
 KbRevisionState = Literal["proposed", "published", "rejected"]
-
-
-def text_problem(value: str, *, multiline: bool) -> str | None:
-    """Why `value` is refused as agent-written text, or None when it is fine."""
-    if _BIDI_RE.search(value):
-        return "Text must not contain bidi control characters."
-    if (_CONTROL_MULTILINE_RE if multiline else _CONTROL_RE).search(value):
-        return "Text must not contain control characters."
-    return None
 
 
 def _line(value: str) -> str:

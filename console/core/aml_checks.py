@@ -29,6 +29,7 @@ from console.core.aml import (
 )
 from console.core.secrets import detect_secrets
 from console.core.secrets.base58 import ALPHABET as BASE58_ALPHABET
+from console.core.text_safety import text_problem
 
 __all__ = [
     "check_report",
@@ -51,11 +52,6 @@ _AMOUNT_LINE = re.compile(
     r"|(?P<s2>[A-Za-z][A-Za-z0-9]*)\s*(?P<a2>[\d][\d.,\s_']*))\s*$"
 )
 _TX_SPLIT = re.compile(r"[\s,;，；]+")
-# Bidi controls and C0/C1 controls other than tab and line breaks: text that reads differently
-# from what it holds has no place in a report.
-_BAD_CHARS = re.compile(
-    "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-)
 
 
 # --- pieces -------------------------------------------------------------------------------------
@@ -211,7 +207,7 @@ def _narrative_problems(narrative: str) -> list[Problem]:
                 f"Keep the narrative under {MAX_NARRATIVE_CHARS} characters.",
             )
         ]
-    if _BAD_CHARS.search(narrative):
+    if text_problem(narrative, multiline=True):
         return [Problem(loc, "bad_characters", "The text holds control characters.")]
     if detect_secrets(narrative):
         # A report is read by more people than the ticket: a seed phrase or key never goes in.
@@ -283,6 +279,6 @@ def decision_problems(outcome: str, note: str) -> list[Problem]:
                 f"Keep the note under {MAX_DECISION_NOTE_CHARS} characters.",
             )
         )
-    elif _BAD_CHARS.search(note):
+    elif text_problem(note, multiline=True):
         problems.append(Problem(("note",), "bad_characters", "The text holds control characters."))
     return problems

@@ -22,9 +22,9 @@ from console.api.schemas_kb import (
     KbRevisionOut,
     KbRevisionState,
     KbState,
-    text_problem,
 )
 from console.core.kb import KB_CATEGORIES, KB_LANGUAGES
+from console.core.text_safety import text_problem
 from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.routes.deps import AgentDep, IdempotencyDep, RuntimeDep
