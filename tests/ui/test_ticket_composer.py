@@ -188,3 +188,37 @@ def test_data_from_the_opening_refresh_counts_as_seen(qtbot, view, store):
     view.reply_box.send_button.click()
     assert view.composer.stale_dialog is None
     assert len(view._commands.named("send_message")) == 1
+
+
+def test_a_new_ticket_opened_by_my_own_reply_is_not_news(qtbot, view, store):
+    store.upsert_tickets([ticket(2, language="ja", status="new", version=2)])
+    view.show_ticket(2)
+    _type(qtbot, view, "first answer")
+    view.reply_box.send_button.click()
+    assert view.composer.stale_dialog is None
+    # The server confirms the reply and, as it does for a first answer, opens the ticket.
+    store.upsert_messages(
+        [message(8, 2, MessageKind.REPLY, "first answer", author_name=ME.display_name)]
+    )
+    store.upsert_tickets([ticket(2, language="ja", status="open", version=3)])
+    _type(qtbot, view, "second answer")
+    view.reply_box.send_button.click()
+    assert view.composer.stale_dialog is None
+    assert len(view._commands.named("send_message")) == 2
+
+
+def test_a_new_ticket_opened_by_someone_else_is_news(qtbot, view, store):
+    store.upsert_tickets([ticket(2, language="ja", status="new", version=2)])
+    view.show_ticket(2)
+    store.upsert_messages(
+        [message(9, 2, MessageKind.REPLY, "Hi", author_name="Bob Chen", created_at=_now())]
+    )
+    store.upsert_tickets([ticket(2, language="ja", status="open", version=3)])
+    _type(qtbot, view, "Checking now")
+    view.reply_box.send_button.click()
+    dialog = view.composer.stale_dialog
+    assert dialog is not None
+    assert dialog.changes == [
+        "Bob Chen replied to the customer.",
+        "The status changed from New to Open.",
+    ]

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from console.api.schemas import TicketOut
-from console.core.domain import MessageKind
+from console.core.domain import MessageKind, TicketStatus
 from console.ui.i18n import tr
 from console.ui.labels import status_label
 
@@ -44,18 +44,22 @@ def changes_since(
     """Sentences for the agent, oldest first; empty when nothing changed."""
     changes: list[str] = []
     customer_new = 0
+    my_reply = False
     for message in messages:
-        if message.id is None or message.id in seen.message_ids:
+        if message.id in seen.message_ids:
             continue
-        if message.created_at <= seen.taken_at:
+        if message.author_name == me_name and message.kind != MessageKind.CUSTOMER:
+            # My own words (queued, or from another window) are known.
+            my_reply = my_reply or message.kind == MessageKind.REPLY
+            continue
+        if message.id is None or message.created_at <= seen.taken_at:
             continue
         if message.kind == MessageKind.CUSTOMER:
             customer_new += 1
-        elif message.author_name != me_name:  # my own words from another window are known
-            if message.kind == MessageKind.NOTE:
-                changes.append(tr("{name} added an internal note.", name=message.author_name))
-            else:
-                changes.append(tr("{name} replied to the customer.", name=message.author_name))
+        elif message.kind == MessageKind.NOTE:
+            changes.append(tr("{name} added an internal note.", name=message.author_name))
+        else:
+            changes.append(tr("{name} replied to the customer.", name=message.author_name))
     if customer_new:
         changes.insert(
             0,
@@ -63,7 +67,10 @@ def changes_since(
             if customer_new == 1
             else tr("The customer wrote {n} new messages.", n=customer_new),
         )
-    if ticket is not None and seen.status is not None and str(ticket.status) != seen.status:
+    status = str(ticket.status) if ticket is not None else None
+    # The server opens a new ticket when an agent first answers it: my own reply explains that.
+    explained = my_reply and (seen.status, status) == (TicketStatus.NEW, TicketStatus.OPEN)
+    if ticket is not None and seen.status is not None and status != seen.status and not explained:
         changes.append(
             tr(
                 "The status changed from {old} to {new}.",
