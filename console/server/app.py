@@ -117,7 +117,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     audit.install_refusal_audit(app)
     # Every operation has a row in the role matrix (access.py): unknown ones are refused.
     access = [KNOWN_OPERATION]
-    for module in (workspace, auth, tickets, customers, events, kb, chat_agent, chat_customer):
+    # Routes are matched in order: the customers' chat routes, the busiest on a chat floor, first.
+    for module in (chat_customer, workspace, auth, tickets, customers, events, kb, chat_agent):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
     app.include_router(sla_routes.router, prefix=API_PREFIX, dependencies=access)
     for module in (audit, identity, aml):

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.server.models import SCHEMA_VERSION, Base, SchemaInfo
@@ -27,7 +29,7 @@ _SQLITE_BUSY_TIMEOUT_MS = 15_000
 EVENTS_WRITTEN = "events_written"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, **pool: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -35,7 +37,7 @@ def make_engine(url: str) -> Engine:
         # Each pooled connection would see its own empty database.
         raise ValueError("the server needs a SQLite file, not an in-memory database")
     Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -50,8 +52,17 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        if not options.get("sqlite_nowait"):
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        # Fails at once, instead of waiting, while another process writes.
+        conn.exec_driver_sql("PRAGMA busy_timeout=0")
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
 
     return engine
 
@@ -74,6 +85,15 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write = sessionmaker(writer, expire_on_commit=False)
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
+        self._now_engine: Engine | None = None
+        if self._write_lock is not None:
+            # One connection of its own for write_now: it runs on the event loop, which must
+            # never wait for a connection the worker threads hold.
+            self._now_engine = make_engine(url, pool_size=1, max_overflow=0, pool_timeout=0.01)
+            nowait = self._now_engine.execution_options(
+                sqlite_begin="IMMEDIATE", sqlite_nowait=True
+            )
+            self._write_now = sessionmaker(nowait, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -107,6 +127,32 @@ class Database:
                 # take them as they come instead of reading the table again.
                 self._announce(session)
 
+    @contextmanager
+    def write_now(self) -> Iterator[Session | None]:
+        """Like write, when the transaction can start at once; else None, and nothing waits.
+
+        For a short write on the event loop (a customer's chat message): blocking there would
+        stall every request and stream, so when another writer holds the lock, in this process
+        or another, the caller gets None and takes the worker-thread path (write)."""
+        lock = self._write_lock
+        if lock is None or self._now_engine is None or not lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            with self._write_now() as session:
+                transaction = session.begin()
+                try:
+                    session.connection()  # BEGIN IMMEDIATE, now or never
+                except (OperationalError, PoolTimeoutError):
+                    transaction.rollback()
+                    yield None
+                    return
+                with transaction:
+                    yield session
+            self._announce(session)  # under the lock, as in write
+        finally:
+            lock.release()
+
     def _announce(self, session: Session) -> None:
         rows = session.info.get(EVENTS_WRITTEN)
         if rows:
@@ -114,3 +160,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._now_engine is not None:
+            self._now_engine.dispose()

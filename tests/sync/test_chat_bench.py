@@ -16,6 +16,7 @@ KEYS = {
     "floor_p99_ms",
     "ratio_p99",
     "post_p50_ms",
+    "post_p99_ms",
     "lost",
     "duplicated",
     "agents",
