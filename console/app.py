@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             profile_dir=profile_dir, server_url=args.server, simulate=not args.no_simulate
         )
     )
+    # A window with its cached inbox, then a signed-in session: what lives all day is in place.
+    launcher.window_shown.connect(collector.settle_soon)
+    launcher.session_opened.connect(collector.settle_soon)
 
     async def run() -> None:
         stop = asyncio.Event()

@@ -50,13 +50,15 @@ def english_ui(qapp) -> Iterator[None]:
 def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
     """The reference server runs on threads of this process. Left to chance, the garbage
     collector may run on one of them and free a previous test's widgets there, which Qt does
-    not survive: collect on the GUI thread before and after each test instead."""
+    not survive: collect on the GUI thread before and after each test instead (thawing what a
+    test froze, as the app does on settling its heap, so that it too is collected here)."""
     gc.collect()
     yield
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
         QApplication.processEvents()
+    gc.unfreeze()
     gc.collect()
 
 

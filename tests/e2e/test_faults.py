@@ -26,6 +26,7 @@ from console.api.client import SupportClient
 from console.api.errors import ApiError
 from console.api.schemas import MAX_MESSAGE_CHARS, MessageCreate
 from console.store import Store
+from console.ui.gc_guard import settle_long_lived_heap
 from console.ui.session import ConsoleSession
 
 pytestmark = pytest.mark.usefixtures("english_ui")
@@ -45,6 +46,7 @@ async def console_on(server: LiveServer, tmp_path: Path) -> AsyncIterator[Consol
         await wait_until(lambda: window.inbox.model.rowCount() > 3, what="inbox")
         assert window.inbox.select_ticket(window.inbox.model.ticket_at(1).id)
         await wait_until(lambda: window.ticket_view.ticket_id() is not None, what="ticket")
+        settle_long_lived_heap()  # as the app does once a session is on screen
         yield session
     finally:
         await session.aclose()

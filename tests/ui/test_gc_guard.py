@@ -21,3 +21,32 @@ def test_collector_disables_automatic_gc_and_collects_on_its_timer(qtbot) -> Non
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_settling_collects_once_then_leaves_the_survivors_out(qtbot) -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        # An earlier session's object, frozen by the last settle, that has since become garbage.
+        dead = Node()
+        dead.me = dead  # type: ignore[attr-defined]
+        dead_ref = weakref.ref(dead)
+        gc.freeze()
+        del dead
+        kept = [Node() for _ in range(1000)]
+        collector.settle_soon()
+        collector.settle_soon()  # asked twice, settled once
+        qtbot.waitUntil(lambda: dead_ref() is None, timeout=5000)
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(kept)
+        # A full collection now walks only what was made since the settle.
+        gc.collect()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        collector.stop()
+        gc.unfreeze()
