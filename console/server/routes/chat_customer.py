@@ -127,24 +127,31 @@ async def post_message(
     # The plain case (text in a chat an agent holds) is a few statements: written here on the
     # loop when the database is free, which spares the hand-over to a worker thread and back.
     with runtime.db.write_now() as session:
+        tried_fast = session is not None
         if session is not None:
             fast = chat_fast_path.customer_message(session, conversation_id, token, body)
             if fast is not None:
                 return _json(201, fast)
     out, created = await anyio.to_thread.run_sync(
-        _post_message, runtime, conversation_id, token, body
+        _post_message, runtime, conversation_id, token, body, tried_fast
     )
     return _json(201 if created else 200, out)
 
 
 def _post_message(
-    runtime: Runtime, conversation_id: int, token: str, body: CustomerMessageCreate
+    runtime: Runtime,
+    conversation_id: int,
+    token: str,
+    body: CustomerMessageCreate,
+    tried_fast: bool,
 ) -> tuple[ChatMessageOut, bool]:
     ctx = chat_context(runtime)
     with runtime.db.write() as session:
-        fast = chat_fast_path.customer_message(session, conversation_id, token, body)
-        if fast is not None:
-            return fast, True
+        # Another writer held the lock on the loop: the plain case may still apply here.
+        if not tried_fast:
+            fast = chat_fast_path.customer_message(session, conversation_id, token, body)
+            if fast is not None:
+                return fast, True
         chat_conversations.authenticate(session, conversation_id, token)
         return chat_conversations.customer_message(session, ctx, conversation_id, body)
 

@@ -70,12 +70,12 @@ def changes_since(
     status = str(ticket.status) if ticket is not None else None
     # The server opens a new ticket when an agent first answers it: my own reply explains that.
     explained = my_reply and (seen.status, status) == (TicketStatus.NEW, TicketStatus.OPEN)
-    if ticket is not None and seen.status is not None and status != seen.status and not explained:
+    if status is not None and seen.status is not None and status != seen.status and not explained:
         changes.append(
             tr(
                 "The status changed from {old} to {new}.",
                 old=status_label(seen.status),
-                new=status_label(str(ticket.status)),
+                new=status_label(status),
             )
         )
     if ticket is not None and ticket.assignee_id != seen.assignee_id:
