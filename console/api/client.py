@@ -26,6 +26,7 @@ from console.api.client_inbox import InboxMethods
 from console.api.client_kb import KbMethods
 from console.api.client_responses import error_from as _error_from
 from console.api.client_responses import malformed as _malformed
+from console.api.client_vip import VipMethods
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import (
     API_PREFIX,
@@ -75,7 +76,7 @@ def new_idempotency_key() -> str:
 
 
 class SupportClient(
-    InboxMethods, KbMethods, ChatMethods, AuditMethods, IdentityMethods, AmlMethods
+    InboxMethods, KbMethods, ChatMethods, AuditMethods, IdentityMethods, AmlMethods, VipMethods
 ):
     def __init__(
         self,

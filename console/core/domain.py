@@ -165,3 +165,7 @@ class EventType(StrEnum):
     CHAT_MESSAGE_CREATED = "chat.message.created"  # payload: ChatMessageOut
     CHAT_TYPING = "chat.typing"  # payload: ChatTypingOut (not stored by clients)
     CHAT_STATUS_CHANGED = "chat.status.changed"  # payload: AgentChatStatusOut (not stored)
+    # The VIP desk: for the client's manager and backup alone (audience), never agents.
+    VIP_ALERT = "vip.alert"  # payload: VipAlertOut
+    VIP_CLIENT_UPDATED = "vip.client.updated"  # payload: VipClientSummary (portfolio row)
+    VIP_OUTREACH_UPDATED = "vip.outreach.updated"  # payload: OutreachOut (for its author)

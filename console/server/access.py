@@ -52,6 +52,8 @@ ACCOUNT: Final = frozenset({A, V, S})
 SUPERVISOR: Final = frozenset({S})
 OVERSIGHT: Final = frozenset({S, C})
 COMPLIANCE: Final = frozenset({C})
+VIP_MANAGER: Final = frozenset({V})
+VIP_DESK: Final = frozenset({V, S})
 
 _P = API_PREFIX
 
@@ -150,6 +152,21 @@ MATRIX: Final[dict[str, Access]] = {
     f"GET {_P}/aml/reports": COMPLIANCE,
     f"GET {_P}/aml/reports/{{report_id}}": COMPLIANCE,
     f"POST {_P}/aml/reports/{{report_id}}/decision": COMPLIANCE,
+    # --- the VIP desk: managers their own clients (services check which), supervisors all ----
+    f"GET {_P}/vip/tiers": EVERYONE,
+    f"PUT {_P}/vip/tiers/{{tier}}": SUPERVISOR,
+    f"GET {_P}/vip/portfolio": VIP_DESK,                  # ?manager_id= for a supervisor
+    f"GET {_P}/vip/clients/{{uid}}": VIP_DESK,
+    f"PUT {_P}/vip/clients/{{uid}}/assignment": SUPERVISOR,
+    f"GET {_P}/vip/clients/{{uid}}/notes": VIP_MANAGER,   # the caller's own notes only
+    f"POST {_P}/vip/clients/{{uid}}/notes": VIP_MANAGER,
+    f"GET {_P}/vip/notes/{{note_id}}": VIP_MANAGER,       # 403 for another manager's note
+    f"POST {_P}/vip/clients/{{uid}}/follow-ups": VIP_MANAGER,
+    f"PATCH {_P}/vip/follow-ups/{{follow_up_id}}": VIP_MANAGER,
+    f"POST {_P}/vip/clients/{{uid}}/contacts": VIP_MANAGER,
+    f"GET {_P}/vip/outreach": VIP_DESK,
+    f"POST {_P}/vip/outreach": VIP_DESK,
+    f"GET {_P}/vip/outreach/{{outreach_id}}": VIP_DESK,
 }
 # fmt: on
 

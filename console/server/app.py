@@ -30,6 +30,8 @@ from console.server.routes import (
     identity,
     kb,
     tickets,
+    vip,
+    vip_outreach,
     workspace,
 )
 from console.server.routes import sla as sla_routes
@@ -40,6 +42,7 @@ from console.server.seeding import is_empty, seed_workspace
 from console.server.services.sla import seed_default_policies
 from console.server.settings import ServerSettings
 from console.server.sla_sweeper import run_sla_sweeper, sweep_once
+from console.server.vip_sweeper import run_vip_sweeper
 
 
 def _prepare(runtime: Runtime) -> None:
@@ -90,6 +93,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     tasks = [asyncio.create_task(run_maintenance(runtime, stop), name="maintenance")]
     tasks.append(asyncio.create_task(run_sla_sweeper(runtime, stop), name="sla-sweeper"))
     tasks.append(asyncio.create_task(run_chat_sweeper(runtime, stop), name="chat-sweeper"))
+    tasks.append(asyncio.create_task(run_vip_sweeper(runtime, stop), name="vip-sweeper"))
     for extra in (_start_traffic(runtime, stop), _start_chat_customers(runtime, stop)):
         if extra is not None:
             tasks.append(extra)
@@ -121,7 +125,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     for module in (chat_customer, workspace, auth, tickets, customers, events, kb, chat_agent):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
     app.include_router(sla_routes.router, prefix=API_PREFIX, dependencies=access)
-    for module in (audit, identity, aml):
+    for module in (audit, identity, aml, vip, vip_outreach):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
     for router in COLLAB_ROUTERS:
         app.include_router(router, prefix=API_PREFIX, dependencies=access)

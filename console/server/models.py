@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 class SchemaInfo(Base):
@@ -217,4 +217,5 @@ from console.server import (  # noqa: E402, F401
     models_collab,
     models_identity,
     models_kb,
+    models_vip,
 )

@@ -14,6 +14,7 @@ from console.core.domain import MessageKind
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.models import Agent, Base, Customer, Message, SecurityEvent, Ticket, Transfer
+from console.server.models_vip import VipClient, VipContact, VipFollowUp, VipManagerNote
 from console.server.security import hash_password
 from console.server.services import sla
 from console.server.services.sla_seed import demo_ticket_columns
@@ -21,10 +22,10 @@ from console.server.services.tickets import preview_of
 
 if TYPE_CHECKING:
     from console.server.demo.model import DemoCustomer, DemoTicket, DemoWorkspace
+    from console.server.demo.vip_desk import Assignment
 
 log = logging.getLogger("console.server")
 _CHUNK = 1000
-VIP_ACCOUNT_MANAGER = "mei"
 
 
 def is_empty(db: Database) -> bool:
@@ -58,7 +59,9 @@ def _insert_returning_ids(
     return ids
 
 
-def _seed_people(session: Session, workspace: DemoWorkspace) -> dict[str, tuple[int, str]]:
+def _seed_people(
+    session: Session, workspace: DemoWorkspace, desk: dict[str, Assignment]
+) -> dict[str, tuple[int, str]]:
     now = utcnow()
     # Demo accounts share one published password: hashing it once keeps seeding fast.
     hashes = {p: hash_password(p) for p in {a.password for a in workspace.agents}}
@@ -75,9 +78,9 @@ def _seed_people(session: Session, workspace: DemoWorkspace) -> dict[str, tuple[
     ]
     ids = _insert_returning_ids(session, Agent, agent_rows)
     agents = {a.username: (i, a.display_name) for a, i in zip(workspace.agents, ids, strict=True)}
-    # VIP customers have the VIP manager as their account manager (live chats go to her first).
-    manager = agents.get(VIP_ACCOUNT_MANAGER, (None, ""))[0]
-    _insert(session, Customer, [_customer_row(c, manager) for c in workspace.customers])
+    # A VIP's account manager is their desk manager: live chats go to them first.
+    managers = {uid: agents[a.manager][0] for uid, a in desk.items() if a.manager in agents}
+    _insert(session, Customer, [_customer_row(c, managers.get(c.uid)) for c in workspace.customers])
     transfers = [
         {
             "customer_uid": c.uid,
@@ -176,6 +179,29 @@ def _seed_tickets(
         _insert(session, Message, chunk)
 
 
+def _seed_vip_desk(
+    session: Session,
+    workspace: DemoWorkspace,
+    desk: dict[str, Assignment],
+    agents: dict[str, tuple[int, str]],
+) -> int:
+    from console.server.demo.vip_desk import desk_rows
+
+    ids = {username: agent_id for username, (agent_id, _) in agents.items()}
+    rows = desk_rows(
+        workspace.customers, desk, workspace.agents, ids, utcnow().replace(microsecond=0)
+    )
+    for model, table_rows in (
+        (VipClient, rows.clients),
+        (VipManagerNote, rows.notes),
+        (VipFollowUp, rows.follow_ups),
+        (VipContact, rows.contacts),
+    ):
+        for chunk in _chunks(table_rows):
+            _insert(session, model, chunk)
+    return len(rows.clients)
+
+
 def seed_demo_macros(db: Database) -> None:
     """The demo's macros, unless the workspace already has some."""
     from console.server.demo.macros import DEMO_MACROS
@@ -188,11 +214,15 @@ def seed_demo_macros(db: Database) -> None:
 
 def seed_workspace(db: Database, workspace: DemoWorkspace) -> None:
     """Writes `workspace` into `db`; no events are written (clients start by listing tickets)."""
+    from console.server.demo.vip_desk import assign_managers, with_desk_managers
+
     started = time.perf_counter()
+    desk = assign_managers(workspace.customers, workspace.agents)
     with db.write() as session:
-        agents = _seed_people(session, workspace)
+        agents = _seed_people(session, workspace, desk)
+        vip_clients = _seed_vip_desk(session, workspace, desk, agents)
     names = {c.uid: c.display_name for c in workspace.customers}
-    tickets = list(workspace.tickets)
+    tickets = with_desk_managers(list(workspace.tickets), desk, workspace.agents)
     for start in range(0, len(tickets), 2 * _CHUNK):
         with db.write() as session:
             _seed_tickets(session, tickets[start : start + 2 * _CHUNK], agents, names)
@@ -201,9 +231,10 @@ def seed_workspace(db: Database, workspace: DemoWorkspace) -> None:
 
     seed_demo_kb(db)
     log.info(
-        "seeded demo workspace: %d agents, %d customers, %d tickets in %.2f s",
+        "seeded demo workspace: %d agents, %d customers (%d VIP clients), %d tickets in %.2f s",
         len(workspace.agents),
         len(workspace.customers),
+        vip_clients,
         len(tickets),
         time.perf_counter() - started,
     )

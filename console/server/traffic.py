@@ -9,26 +9,32 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from datetime import datetime, timedelta
 
 import anyio.to_thread
 from sqlalchemy import select
 
 from console.api.schemas import MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, TicketCreate
 from console.core.domain import Department, MessageKind
+from console.core.vip import OutreachStatus
 from console.core.waiting import wait_set
 from console.server.clock import utcnow
 from console.server.db import Database
 from console.server.demo import generate_demo
+from console.server.demo.account_activity import run_account_activity
 from console.server.demo.department_answers import department_answer
 from console.server.demo.model import DemoTicket
 from console.server.demo.simulator import CustomerFollowUp, CustomerTraffic, NewTicket
 from console.server.errors import ApiError
 from console.server.models import Customer, Ticket
 from console.server.models_collab import Escalation
+from console.server.models_vip import VipOutreachRecipient
 from console.server.runtime import Runtime
 from console.server.services import escalations, messages, tickets
 
 log = logging.getLogger("console.server")
+# A VIP client answers an outreach no sooner than this after it arrived.
+OUTREACH_ANSWER_AFTER_S = 20.0
 
 
 def open_ticket(db: Database, demo: DemoTicket) -> int | None:
@@ -68,6 +74,36 @@ def follow_up(db: Database, action: CustomerFollowUp) -> int | None:
             return None
         messages.add_customer_message(session, ticket_id, action.body[:MAX_MESSAGE_CHARS])
         return ticket_id
+
+
+def answers_outreach(ticket_id: int) -> bool:
+    """Whether this client ever answers: about two in three, the same for a ticket every run."""
+    return random.Random(ticket_id).random() < 2 / 3
+
+
+def awaiting_outreach(db: Database, now: datetime) -> tuple[int, str] | None:
+    """(ticket, language) of the longest unanswered outreach, delivered a while ago, to a
+    client who answers; None when there is none."""
+    cutoff = now - timedelta(seconds=OUTREACH_ANSWER_AFTER_S)
+    with db.read() as session:
+        rows = session.execute(
+            select(VipOutreachRecipient.ticket_id, VipOutreachRecipient.language)
+            .where(
+                VipOutreachRecipient.status == str(OutreachStatus.DELIVERED),
+                VipOutreachRecipient.ticket_id.is_not(None),
+                VipOutreachRecipient.delivered_at < cutoff,
+            )
+            .order_by(VipOutreachRecipient.delivered_at, VipOutreachRecipient.id)
+            .limit(100)
+        ).all()
+    return next(((t, lang) for t, lang in rows if t is not None and answers_outreach(t)), None)
+
+
+def answer_outreach(db: Database, ticket_id: int, body: str) -> int:
+    """The client answers on the outreach ticket, as any customer writes on a ticket."""
+    with db.write() as session:
+        messages.add_customer_message(session, ticket_id, body[:MAX_MESSAGE_CHARS])
+    return ticket_id
 
 
 def apply_action(db: Database, action: NewTicket | CustomerFollowUp) -> int | None:
@@ -113,13 +149,17 @@ async def run_departments(runtime: Runtime, stop: asyncio.Event) -> None:
 async def run_traffic(runtime: Runtime, stop: asyncio.Event) -> None:
     """Until `stop`: every simulate_interval_s (with jitter) one customer action, and the
     departments answering escalations."""
-    departments = asyncio.create_task(run_departments(runtime, stop), name="departments")
+    helpers = [
+        asyncio.create_task(run_departments(runtime, stop), name="departments"),
+        asyncio.create_task(run_account_activity(runtime, stop), name="vip-account-activity"),
+    ]
     try:
         await _run_customers(runtime, stop)
     finally:
         if not stop.is_set():
-            departments.cancel()
-        await asyncio.gather(departments, return_exceptions=True)
+            for task in helpers:
+                task.cancel()
+        await asyncio.gather(*helpers, return_exceptions=True)
 
 
 async def _run_customers(runtime: Runtime, stop: asyncio.Event) -> None:
@@ -141,6 +181,12 @@ async def _run_customers(runtime: Runtime, stop: asyncio.Event) -> None:
         if stop.is_set():
             return
         try:
+            awaiting = await anyio.to_thread.run_sync(awaiting_outreach, runtime.db, utcnow())
+            if awaiting is not None and traffic.answers_outreach():
+                ticket_id, language = awaiting
+                answer = traffic.outreach_answer(language)
+                await anyio.to_thread.run_sync(answer_outreach, runtime.db, ticket_id, answer)
+                continue
             action = traffic.next_action(utcnow())
             await anyio.to_thread.run_sync(apply_action, runtime.db, action)
         except ApiError as exc:

@@ -118,6 +118,12 @@ def _decode_one(batch: DecodedBatch, event: EventOut) -> None:
         ChatTypingOut.model_validate(event.payload)  # live only: checked, not stored
     elif kind is EventType.CHAT_STATUS_CHANGED:
         AgentChatStatusOut.model_validate(event.payload)  # live only: checked, not stored
+    elif kind in (
+        EventType.VIP_ALERT,
+        EventType.VIP_CLIENT_UPDATED,
+        EventType.VIP_OUTREACH_UPDATED,
+    ):
+        pass  # the VIP desk's sync (console/sync/vip.py) caches what it needs of them
     else:  # pragma: no cover - every EventType is handled above; a new one is skipped
         log.warning("event %s has unhandled type %s", event.id, kind)
         batch.skipped.append(event.id)

@@ -109,6 +109,10 @@ def _ids(c: httpx.Client, tokens: dict[str, str]) -> dict[str, str]:
         "revision_id": str(revision),
         "report_id": str(report.json()["id"]),
         "priority": "low",
+        "tier": "3",
+        "note_id": "1",
+        "follow_up_id": "1",
+        "outreach_id": "1",
     }
 
 

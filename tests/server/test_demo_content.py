@@ -64,6 +64,10 @@ def test_demo_accounts_and_team(workspace: DemoWorkspace) -> None:
         "tom": (Role.TRAINER, ["en"]),
         "sara": (Role.SUPERVISOR, ["zh", "en", "ja"]),
         "nadia": (Role.COMPLIANCE, ["en", "zh"]),
+        # The VIP desk's other account managers (mei is the one on the sign-in screen).
+        "oliver": (Role.VIP_MANAGER, ["en", "zh"]),
+        "hana": (Role.VIP_MANAGER, ["ja", "en"]),
+        "minjun": (Role.VIP_MANAGER, ["ko", "en"]),
     }
     for username, (role, languages) in expected.items():
         assert agents[username].role == role

@@ -1,4 +1,5 @@
-"""The support team of the demo workspace: the five sign-in accounts plus the rest of the shift."""
+"""The support team of the demo workspace: the five sign-in accounts plus the rest of the shift
+(agents, compliance, and the VIP desk's other account managers)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ _TEAM: tuple[tuple[str, str, Role, tuple[str, ...]], ...] = (
     ("yuki", "Yuki Tanaka", Role.AGENT, ("ja", "en")),
     ("jiwoo", "Ji-woo Park", Role.AGENT, ("ko", "en")),
     ("nadia", "Nadia Rahman", Role.COMPLIANCE, ("en", "zh")),
+    # The rest of the VIP desk: each VIP client has a manager and a backup in their language.
+    ("oliver", "Oliver Grant", Role.VIP_MANAGER, ("en", "zh")),
+    ("hana", "Hana Sato", Role.VIP_MANAGER, ("ja", "en")),
+    ("minjun", "Min-jun Choi", Role.VIP_MANAGER, ("ko", "en")),
 )
 
 DEMO_ACCOUNTS = ("alice", "bob", "mei", "tom", "sara")

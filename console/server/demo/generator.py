@@ -9,6 +9,7 @@ from itertools import accumulate
 
 from console.core.domain import AccountStatus, Category, Channel, Priority, TicketStatus
 from console.core.sla import DEFAULT_POLICIES, due_soon_window, sla_status
+from console.core.vip import target_for
 
 from .agents import demo_agents
 from .customers import make_customers
@@ -60,6 +61,12 @@ _SLA_POSITIONS = (_ON_TIME, _DUE_SOON, _LATE)
 _SLA_POSITION_WEIGHTS = (76, 12, 12)
 _QUIET_START = timedelta(minutes=2)
 _RUNNING = frozenset({TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.ON_HOLD})
+# The VIP desk answers within minutes: a VIP's ticket is rarely still the customer's turn, and
+# when it is, it arrived within the tier's target (the demo starts with live countdowns, not
+# a desk hours behind).
+_VIP_STILL_WAITING = 0.03
+_VIP_ANSWERED = (TicketStatus.PENDING, TicketStatus.SOLVED, TicketStatus.CLOSED)
+_VIP_ANSWERED_WEIGHTS = (45, 35, 20)
 
 
 def pick_channel(rng: random.Random, category: Category, *, new: bool = False) -> Channel:
@@ -78,11 +85,13 @@ def pick_category(rng: random.Random) -> Category:
 
 
 def _opened_at(
-    rng: random.Random, status: TicketStatus, now: datetime
+    rng: random.Random, status: TicketStatus, now: datetime, within: timedelta | None = None
 ) -> Callable[[Priority, bool], datetime]:
     def opened(priority: Priority, answered: bool) -> datetime:
         policy = DEFAULT_POLICIES[priority]
-        if status in _AGE_HOURS:
+        if within is not None:
+            age = within * rng.uniform(0.1, 0.8)
+        elif status in _AGE_HOURS:
             low, high = _AGE_HOURS[status]
             age = timedelta(hours=rng.uniform(low, high))
         else:
@@ -135,10 +144,10 @@ def _build(
 ) -> DemoTicket:
     """A ticket whose SLA target is not due in the first minutes of the demo. Pauses in the
     conversation push due times around, so now and then a draw is taken again."""
+    within = target_for(customer.vip_tier) if customer.vip_tier and status in _RUNNING else None
     for _ in range(4):
-        ticket = build_ticket(
-            rng, customer, scenario, status, channel, _opened_at(rng, status, now), now, team
-        )
+        opened = _opened_at(rng, status, now, within)
+        ticket = build_ticket(rng, customer, scenario, status, channel, opened, now, team)
         if not _due_right_away(ticket, now):
             break
     return ticket
@@ -162,10 +171,13 @@ def generate_demo(
     weights = [1.0 + 0.4 * c.vip_tier + (2.0 if rng.random() < 0.05 else 0.0) for c in people]
     cumulative = list(accumulate(weights))  # once, not per draw
     statuses, status_weights = tuple(STATUS_WEIGHTS), tuple(STATUS_WEIGHTS.values())
+    vip_rng = random.Random(f"{seed}:vip-desk")
     while len(out) < tickets:
         customer = rng.choices(people, cum_weights=cumulative)[0]
         category = pick_category(rng)
         status = rng.choices(statuses, status_weights)[0]
+        if customer.vip_tier and status in _RUNNING and vip_rng.random() >= _VIP_STILL_WAITING:
+            status = vip_rng.choices(_VIP_ANSWERED, _VIP_ANSWERED_WEIGHTS)[0]
         scenario = pick_scenario(rng, customer.language, category)
         channel = pick_channel(rng, category)
         out.append(_build(rng, customer, scenario, status, channel, now, team))

@@ -1,4 +1,5 @@
-"""Customer traffic for a running demo: new tickets and customers chasing their open ones."""
+"""Customer traffic for a running demo: new tickets, customers chasing their open ones, and VIP
+clients answering their account manager's outreach."""
 
 from __future__ import annotations
 
@@ -14,6 +15,15 @@ from .model import DemoTicket, DemoWorkspace
 from .tickets import opening_ticket
 
 NEW_TICKET_SHARE = 0.6
+# Of the moments an outreach awaits an answer, how often a client answers one (the manager
+# sees replies come back; not every client answers at all, see traffic.answers_outreach).
+OUTREACH_REPLY_SHARE = 0.3
+OUTREACH_REPLIES: dict[str, tuple[str, ...]] = {
+    "zh": ("收到，谢谢通知。方便明天下午给我打个电话吗？", "好的，我想了解一下费率细节。"),
+    "en": ("Thanks for letting me know. Could you call me tomorrow afternoon?", "Noted, thanks."),
+    "ja": ("ご連絡ありがとうございます。詳細を教えてください。",),
+    "ko": ("알려 주셔서 감사합니다. 자세한 내용을 알려 주세요.",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +61,13 @@ class CustomerTraffic:
         return NewTicket(
             opening_ticket(rng, customer, category, pick_channel(rng, category, new=True), now)
         )
+
+    def answers_outreach(self) -> bool:
+        """Whether a client answers an outreach now (asked only when one awaits an answer)."""
+        return self._rng.random() < OUTREACH_REPLY_SHARE
+
+    def outreach_answer(self, language: str) -> str:
+        return self._rng.choice(OUTREACH_REPLIES.get(language, OUTREACH_REPLIES["en"]))
 
     def _follow_up(self, index: int) -> CustomerFollowUp:
         ticket = self._workspace.tickets[index]

@@ -42,10 +42,10 @@ from console.core.identity import ActionKind, missing_checks
 from console.core.secrets import redact_secrets
 from console.server.clock import utcnow
 from console.server.errors import ApiError, not_found
-from console.server.models import Customer, SecurityEvent, Ticket, Transfer
+from console.server.models import Customer, Ticket, Transfer
 from console.server.models_chat import ChatConversation
 from console.server.models_identity import AccountAction
-from console.server.services import audit, chat_convert, events, identity, messages
+from console.server.services import audit, chat_convert, events, identity, messages, vip_watch
 from console.server.services.chat_records import append, load_conversation, touch
 from console.server.services.escalations import create_escalation
 from console.server.services.identity_notices import freeze_escalation_note, freeze_notice
@@ -265,7 +265,7 @@ def perform(
 def _security_event(
     session: Session, uid: str, kind: SecurityEventKind, detail: str, now: datetime
 ) -> None:
-    session.add(SecurityEvent(customer_uid=uid, kind=str(kind), detail=detail, created_at=now))
+    vip_watch.record_security_event(session, uid, kind, detail, now)
 
 
 def _record(

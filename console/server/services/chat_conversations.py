@@ -27,7 +27,14 @@ from console.server.errors import ApiError
 from console.server.models import Customer
 from console.server.models_chat import ChatConversation
 from console.server.security import new_token, token_hash
-from console.server.services import chat_attachments, chat_bot, chat_queue, chat_texts, events
+from console.server.services import (
+    chat_attachments,
+    chat_bot,
+    chat_queue,
+    chat_texts,
+    events,
+    vip_ladder,
+)
 from console.server.services.chat_context import ChatContext
 from console.server.services.chat_records import (
     append,
@@ -131,6 +138,7 @@ def hand_off(
     chat_queue.enqueue(conv, now)
     session.flush()
     chat_queue.route(session, ctx, now)
+    vip_ladder.chat_queued(session, conv)  # a VIP desk client's managers hear of it at once
 
 
 def _bot_reply(
@@ -208,6 +216,8 @@ def customer_message(
         _secret_shared(session, ctx, conv, now)
     elif conv.state == "bot":
         _bot_reply(session, ctx, conv, body, has_files=bool(files), now=now)
+    if held_by[0] != "bot":  # written to a person or the queue: a VIP's managers may hear of it
+        vip_ladder.client_wrote_chat(session, conv, now)
     if owner(conv) is not None and (conv.state, owner(conv)) == held_by:
         # A message in a chat an agent holds: its own event tells that agent all there is.
         conv.version += 1

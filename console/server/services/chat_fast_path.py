@@ -6,7 +6,8 @@ conversation, the client-id check, two flushes), against about 0.3 ms for the sa
 on the driver's connection. The message reaches the agent only after that commit, so it is
 delivery time. The path takes only the plain case and gives back None for anything else: no
 chat, a chat the bot or the queue holds, an ended chat, a repeated client id, files, an empty
-text or a secret to redact. The caller then takes the ORM path (`customer_message`), in the
+text, a secret to redact, or a client of the VIP desk (whose managers may need an alert,
+vip_ladder.client_wrote_chat). The caller then takes the ORM path (`customer_message`), in the
 same transaction, with nothing written yet. SQLite only: on other databases it always declines.
 
 What it writes is what the ORM path writes for the plain case, row for row and event for event
@@ -39,7 +40,9 @@ __all__ = ["customer_message"]
 
 _CONVERSATION = (
     "SELECT token_hash, state, assigned_agent_id, offered_agent_id, last_seq, updated_at,"
-    " customer_name FROM chat_conversations WHERE id = ?"
+    " customer_name, vip_tier > 0 AND EXISTS"
+    " (SELECT 1 FROM vip_clients WHERE vip_clients.uid = chat_conversations.customer_uid)"
+    " FROM chat_conversations WHERE id = ?"
 )
 _KNOWN = (
     "SELECT 1 FROM chat_messages"
@@ -119,12 +122,14 @@ def _write(
     row = cursor.execute(_CONVERSATION, (conversation_id,)).fetchone()
     if row is None:
         raise not_found("Conversation")
-    hashed, state, assigned, offered, last_seq, updated_at, customer_name = row
+    hashed, state, assigned, offered, last_seq, updated_at, customer_name, vip_desk = row
     if not hmac.compare_digest(hashed, token_hash(token)):
         raise ApiError(401, "unauthorized", "This chat token is not valid for the conversation.")
     audience = assigned if state == "active" else offered if state == "offered" else None
     if audience is None:
         return None  # the bot's or the queue's: news for every agent, the ORM path's work
+    if vip_desk:
+        return None  # the ORM path tells the client's managers (throttled there)
     if cursor.execute(_KNOWN, (conversation_id, data.client_id)).fetchone() is not None:
         return None
     times = _times(session.get_bind().dialect)

@@ -1,25 +1,34 @@
 """The queue in the database: putting chats in it, taking offers back, and routing (the pure rules
 are in chat_routing.py). Everything runs in the caller's write transaction and emits its events
-there."""
+there. A chat of a VIP desk client is routed by the ladder: its client's manager, backup and
+tier target are read here (ladders())."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from console.api.schemas_chat import ConversationOut
+from console.core.domain import Role
+from console.core.vip import target_for
 from console.server.clock import utcnow
-from console.server.models import Agent
+from console.server.models import Agent, Customer
 from console.server.models_chat import ChatAgentState, ChatConversation
-from console.server.services import chat_routing
+from console.server.models_vip import VipClient
+from console.server.services import chat_routing, vip_records
 from console.server.services.chat_context import ChatContext
 from console.server.services.chat_records import touch
 from console.server.services.chat_routing import AgentSlot, Waiting
+from console.server.services.vip_routing import Ladder
 
 RECENT_HANDLED = 20
+# Who the VIP queue (the ladder's last step) is offered to first.
+VIP_TEAM = frozenset({str(Role.VIP_MANAGER), str(Role.SUPERVISOR)})
 
 
 def loads(session: Session) -> Counter[int]:
@@ -41,7 +50,9 @@ def loads(session: Session) -> Counter[int]:
 
 def agent_slots(session: Session, ctx: ChatContext, *, lock: bool = False) -> list[AgentSlot]:
     load = loads(session)
-    query = select(ChatAgentState, Agent.languages).join(Agent, Agent.id == ChatAgentState.agent_id)
+    query = select(ChatAgentState, Agent.languages, Agent.role).join(
+        Agent, Agent.id == ChatAgentState.agent_id
+    )
     if lock:
         query = query.with_for_update(of=ChatAgentState)
     return [
@@ -54,8 +65,9 @@ def agent_slots(session: Session, ctx: ChatContext, *, lock: bool = False) -> li
             languages=frozenset(languages or ()),
             skills=frozenset(state.skills) if state.skills is not None else None,
             last_offer_at=state.last_offer_at,
+            vip_team=role in VIP_TEAM,
         )
-        for state, languages in session.execute(query)
+        for state, languages, role in session.execute(query)
     ]
 
 
@@ -110,6 +122,44 @@ def take_back_offer(conv: ChatConversation, now: datetime, *, declined: bool) ->
     enqueue(conv, now)
 
 
+def ladders(
+    session: Session, uids: Iterable[str | None], targets: Mapping[int, float] | None = None
+) -> dict[str, Ladder]:
+    """The ladder of each customer in `uids` who is a client of the VIP desk (others: absent);
+    `targets`: the tier targets when the caller has read them already."""
+    wanted = sorted({u for u in uids if u is not None})
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(VipClient.uid, VipClient.manager_id, VipClient.backup_manager_id, Customer.vip_tier)
+        .join(Customer, Customer.uid == VipClient.uid)
+        .where(VipClient.uid.in_(wanted))
+    ).all()
+    if not rows:
+        return {}
+    if targets is None:
+        targets = vip_records.tier_targets(session)
+    return {
+        uid: Ladder(manager, backup, target_for(tier, targets))
+        for uid, manager, backup, tier in rows
+    }
+
+
+def with_ladders(
+    session: Session, queued: list[tuple[ChatConversation, Waiting]]
+) -> list[tuple[ChatConversation, Waiting]]:
+    """The queue with the ladder of every VIP desk client's chat; one lookup, and none at all
+    when no VIP is waiting."""
+    vips = [row.customer_uid for row, _ in queued if row.vip_tier > 0]
+    found = ladders(session, vips) if vips else {}
+    if not found:
+        return queued
+    return [
+        (row, replace(w, ladder=found[row.customer_uid]) if row.customer_uid in found else w)
+        for row, w in queued
+    ]
+
+
 def route(session: Session, ctx: ChatContext, now: datetime | None = None) -> list[ConversationOut]:
     """Offers waiting chats to eligible agents; returns the conversations offered."""
     now = now or utcnow()
@@ -119,6 +169,7 @@ def route(session: Session, ctx: ChatContext, now: datetime | None = None) -> li
     slots = agent_slots(session, ctx, lock=True)
     if not slots:
         return []
+    queued = with_ladders(session, queued)
     offers = chat_routing.assign([w for _, w in queued], slots, now, ctx.agent_timeout_s)
     if not offers:
         return []

@@ -15,7 +15,15 @@ from console.server.clock import utcnow
 from console.server.errors import ApiError
 from console.server.models import Customer, Message, Ticket
 from console.server.models_collab import Attachment
-from console.server.services import attachments, audit, events, outgoing_guard, sla
+from console.server.services import (
+    attachments,
+    audit,
+    events,
+    outgoing_guard,
+    sla,
+    vip_ladder,
+    vip_outreach,
+)
 from console.server.services.serialize import message_out
 from console.server.services.tickets import bump, load_ticket, preview_of
 
@@ -131,7 +139,8 @@ def add_customer_message(
     ticket = load_ticket(session, ticket_id, for_update=True)
     customer = session.get(Customer, ticket.customer_uid)
     name = customer.display_name if customer is not None else ticket.customer_uid
-    return _append(
+    now = now or utcnow()
+    out = _append(
         session,
         ticket,
         kind=MessageKind.CUSTOMER,
@@ -139,5 +148,10 @@ def add_customer_message(
         author_agent_id=None,
         author_name=name,
         client_id=None,
-        now=now or utcnow(),
+        now=now,
     )
+    # The VIP desk: an answer to an outreach is marked; the ticket climbs the routing ladder
+    # and the client's managers are alerted (all no-ops for other customers).
+    vip_outreach.customer_replied(session, ticket_id, out)
+    vip_ladder.client_wrote_ticket(session, ticket, now)
+    return out

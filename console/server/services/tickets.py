@@ -92,7 +92,13 @@ def create_ticket(
     out = ticket_out(ticket)
     events.emit(session, EventType.TICKET_CREATED, ticket.id, out)
     events.emit(session, EventType.MESSAGE_CREATED, ticket.id, message_out(message))
-    return out
+    # A VIP desk client's ticket goes straight to whoever's step of the ladder it is (a
+    # ticket.updated after the created) and their managers are alerted. Imported here: the
+    # ladder itself updates tickets through this module.
+    from console.server.services import vip_ladder
+
+    vip_ladder.client_wrote_ticket(session, ticket, now)
+    return ticket_out(ticket) if ticket.version != out.version else out
 
 
 def _check_assignee(session: Session, assignee_id: int | None) -> None:
