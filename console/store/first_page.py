@@ -38,7 +38,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # The PRAGMA user_version whose tickets table this module knows (migrations.LATEST_VERSION).
-SCHEMA_VERSION = 5  # v4 added the knowledge base, v5 live chat; tickets as in v3
+SCHEMA_VERSION = 6  # v4 knowledge base, v5 live chat, v6 VIP desk; tickets as in v3
 
 # ticket_rows.READ_COLUMNS (a test holds them equal; importing it would load SQLAlchemy).
 _COLUMNS = (

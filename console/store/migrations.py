@@ -296,12 +296,40 @@ def _v5_live_chat(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v6_vip_desk(conn: Connection) -> None:
+    # The VIP desk's cache (store/vip.py): a manager's portfolio rows and the client pages last
+    # opened, as the server sent them (JSON), per signed-in agent (viewer_id): a supervisor's
+    # portfolio is not a manager's, and a manager's private notes are theirs alone. The columns
+    # beside `data` are what a refresh compares without decoding it. Nothing existing changes.
+    for statement in (
+        """CREATE TABLE vip_portfolio (
+            viewer_id INTEGER NOT NULL,
+            uid TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            tier INTEGER NOT NULL,
+            manager_id INTEGER NOT NULL,
+            due_at INTEGER,
+            updated_at INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (viewer_id, uid)) WITHOUT ROWID""",
+        "CREATE INDEX ix_vip_portfolio_order ON vip_portfolio (viewer_id, position)",
+        """CREATE TABLE vip_client_pages (
+            viewer_id INTEGER NOT NULL,
+            uid TEXT NOT NULL,
+            fetched_at INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (viewer_id, uid)) WITHOUT ROWID""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_initial,
     _v2_ticket_columns_and_outbox_errors,
     _v3_inbox_columns,
     _v4_knowledge_base,
     _v5_live_chat,
+    _v6_vip_desk,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

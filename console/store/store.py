@@ -49,6 +49,7 @@ from console.store.migrations import migrate
 from console.store.records import LocalMessage, OutboxState, SavedView, TicketQuery
 from console.store.store_outbox import StoreOutbox
 from console.store.timestamps import now_micros
+from console.store.vip import VipCache
 
 __all__ = ["COUNT_CAP", "Store"]
 
@@ -80,6 +81,7 @@ class Store(StoreOutbox):
         # thread: the store opens on a worker).
         self.kb = KbStore(engine, self._publish)
         self.chats = ChatStore(engine, self._publish)
+        self.vip = VipCache(engine, self._publish)
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -302,6 +304,7 @@ class Store(StoreOutbox):
             clear_kb(conn)
             chat_rows.clear(conn)
             conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (_CURSOR_KEY,))
+        self.vip.clear()  # the new server's VIP desk is fetched again at the next connect
         for topic in ("tickets", "messages", "customers", "escalations", "chats", "chat_messages"):
             self._publish(topic)
         self.kb.rebuild_index(announce=True)

@@ -196,6 +196,31 @@ chat_read_marks = Table(
     Column("up_to_seq", Integer, nullable=False),
 )
 
+# The VIP desk (store/vip.py), per signed-in agent: portfolio rows (data: VipClientSummary as
+# JSON, position: the server's attention order) and the last fetched client page of each client
+# (data: VipClientOut as JSON). Times in micros.
+vip_portfolio = Table(
+    "vip_portfolio",
+    metadata,
+    Column("viewer_id", Integer, primary_key=True),
+    Column("uid", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("tier", Integer, nullable=False),
+    Column("manager_id", Integer, nullable=False),
+    Column("due_at", Integer),
+    Column("updated_at", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+vip_client_pages = Table(
+    "vip_client_pages",
+    metadata,
+    Column("viewer_id", Integer, primary_key=True),
+    Column("uid", Text, primary_key=True),
+    Column("fetched_at", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
 # FTS5 external-content index over tickets.search_text (rowid = ticket id), kept by triggers.
 tickets_fts = Table(
     "tickets_fts",

@@ -12,7 +12,8 @@ Events pass the PresenceBoard (`engine.presence`) and the NotificationCenter
 events also go to `engine.kb_listeners` (they are not stored). The knowledge base's commands
 and online actions are KbCommands (kb.py); its articles are fetched at every connect. Live chat
 is ChatCommands (chat.py): `engine.chat_typing` and `engine.chat_status` are its live boards;
-its heartbeat and message fetcher run beside the tasks above.
+its heartbeat and message fetcher run beside the tasks above. The VIP desk is VipSync (vip.py,
+`engine.vip`): its portfolio refresher runs beside them too.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ from console.sync.notifications import NotificationCenter
 from console.sync.outbox import OutboxSender
 from console.sync.presence import PresenceBoard
 from console.sync.state import ConnectionState
+from console.sync.vip import VipSync
+from console.sync.vip_outreach import OutreachSync
 
 __all__ = ["OFFLINE_AFTER_FAILURES", "SyncEngine"]
 
@@ -120,6 +123,9 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         self._stopped: asyncio.Event | None = None
         self._side_tasks: set[asyncio.Task[None]] = set()
         self._init_chat()
+        # The VIP desk (managers and supervisors): portfolio cache, client pages, refreshes.
+        self.vip = VipSync(client, store, me)
+        self.vip_outreach = OutreachSync(lambda: client)  # live per-client delivery and replies
 
     # --- state -------------------------------------------------------------------------------
 
@@ -150,6 +156,7 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
             asyncio.create_task(self._renew_presence_forever(), name="sync-presence"),
             asyncio.create_task(self._check_due_soon_forever(), name="sync-due-soon"),
             *(asyncio.create_task(chat, name="sync-chat") for chat in self._chat_tasks()),
+            asyncio.create_task(self.vip.run_refresher(), name="sync-vip"),
             # The store redacts secrets in arriving customer messages: its tables are built
             # now, not while the first chat message waits.
             asyncio.create_task(asyncio.to_thread(prepare_detector), name="secret-tables"),
@@ -215,6 +222,7 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         self._spawn(self._refresh_workspace_data())
         self._spawn(self._refresh_kb_articles())
         self._spawn(self._refresh_chats())
+        self.vip.request_refresh()  # what changed while we were away
         await self._feed.follow(cursor)
 
     def _route(self, events: Sequence[EventOut]) -> None:
@@ -226,6 +234,8 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
                 except ValidationError:
                     log.warning("skipping malformed presence event %s", event.id)
         self._route_chat(events)
+        self.vip.observe(events)  # vip.client.updated rows into the cache, refresh requests
+        self.vip_outreach.observe(events)
         self.notifications.observe(events)
         for event in events:
             if event.type in KB_REVIEW_EVENTS:

@@ -16,6 +16,14 @@ of flags on their article (nobody of their own). Those notifications carry `arti
 Live chat: a chat offered to me ("chat_offered", body: the topic or empty) and a customer message
 in a chat active with me ("chat_message", body: the text). They carry `conversation_id`, with
 `ticket_id` 0 and `title` the customer's name. The UI shows them also while its window is focused.
+
+The VIP desk: a `vip.alert` (the server sends it to the client's manager and backup alone) becomes
+"vip_message", "vip_large_withdrawal", "vip_security_event" or "vip_follow_up_due", with
+`client_uid`, `vip_tier`, `title` the client's name and `body` the alert's one English line (the UI
+words its own sentence by kind). It carries the alert's ticket or chat; an alert about the client
+rather than a thread (withdrawal, security, follow-up) carries the client's newest open cached
+ticket, so a click still lands somewhere useful. A plain "customer_reply" / "chat_message" for a
+thread a VIP alert just announced is not repeated: one sound per client message.
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from pydantic import ValidationError
 from console.api.schemas import EventOut, MessageOut, SlaBreachOut, TicketOut
 from console.api.schemas_chat import ChatMessageOut, ConversationOut
 from console.api.schemas_kb import KbFlagOut, KbRevisionOut
+from console.api.schemas_vip import VipAlertOut
 from console.core.domain import OPEN_STATUSES, EventType, MessageKind
+from console.core.vip import VipAlertKind
 from console.store import Store, TicketQuery, TicketSort
 
 __all__ = ["Notification", "NotificationCenter", "NotificationKind"]
@@ -48,6 +58,19 @@ class NotificationKind:
     KB_REVISION_PROPOSED = "kb_revision_proposed"  # an edit awaits review (to supervisors)
     CHAT_OFFERED = "chat_offered"  # a chat was offered to me (accept before it times out)
     CHAT_MESSAGE = "chat_message"  # the customer wrote in a chat active with me
+    # The VIP desk (vip.alert, for the client's manager and backup): always with sound.
+    VIP_MESSAGE = "vip_message"  # the client wrote (a ticket or a chat)
+    VIP_LARGE_WITHDRAWAL = "vip_large_withdrawal"  # a large withdrawal awaits review
+    VIP_SECURITY_EVENT = "vip_security_event"  # new device, password or 2FA change
+    VIP_FOLLOW_UP_DUE = "vip_follow_up_due"  # one of my follow-ups came due
+
+
+VIP_ALERT_KINDS: dict[str, str] = {
+    VipAlertKind.MESSAGE: NotificationKind.VIP_MESSAGE,
+    VipAlertKind.LARGE_WITHDRAWAL: NotificationKind.VIP_LARGE_WITHDRAWAL,
+    VipAlertKind.SECURITY_EVENT: NotificationKind.VIP_SECURITY_EVENT,
+    VipAlertKind.FOLLOW_UP_DUE: NotificationKind.VIP_FOLLOW_UP_DUE,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +81,15 @@ class Notification:
     body: str
     article_id: int | None = None  # set for knowledge-base notifications
     conversation_id: int | None = None  # set for chat notifications
+    client_uid: str | None = None  # set for VIP desk alerts
+    vip_tier: int = 0  # the VIP client's tier, for VIP desk alerts
 
 
 Listener = Callable[[Notification], None]
 _CHAT_EVENTS = frozenset({EventType.CHAT_CONVERSATION_UPDATED, EventType.CHAT_MESSAGE_CREATED})
 _DUE_SOON_SCAN = 500  # the soonest-due tickets looked at per check
+_SEEN_ALERTS = 500  # vip.alert event ids remembered, so a replayed batch alerts once
+_ANNOUNCED_S = 60.0  # how long a VIP alert's thread keeps its plain notification quiet
 
 
 class NotificationCenter:
@@ -81,6 +108,9 @@ class NotificationCenter:
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._due_soon_seen: set[int] | None = None  # None until the first (silent) check
+        self._alerts_seen: dict[int, None] = {}  # vip.alert event ids, oldest first
+        # ("ticket" | "chat", id) -> when a VIP alert announced a client message on it
+        self._announced: dict[tuple[str, int], datetime] = {}
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
         with self._lock:
@@ -114,18 +144,20 @@ class NotificationCenter:
         assignee = {tid: t.assignee_id for tid, t in known.items()}
         subjects = {tid: t.subject for tid, t in known.items()}
         chats = self._chats_before(fresh)
-        found: list[Notification] = []
+        found: list[tuple[Notification, datetime]] = []
         for event in sorted(fresh, key=lambda e: e.id):
             try:
                 if event.type in _CHAT_EVENTS:
                     note = self._chat(event, chats)
+                elif event.type is EventType.VIP_ALERT:
+                    note = self._vip_alert(event)
                 else:
                     note = self._one(event, assignee, subjects)
             except ValidationError:
                 continue  # the store logs and skips it
             if note is not None:
-                found.append(note)
-        return found
+                found.append((note, event.created_at))
+        return self._without_repeats(found)
 
     def _chats_before(self, events: Sequence[EventOut]) -> dict[int, ConversationOut]:
         ids: set[int] = set()
@@ -232,6 +264,73 @@ class NotificationCenter:
             flag.comment[:200],
             article_id=flag.article_id,
         )
+
+    # --- the VIP desk ----------------------------------------------------------------------------
+
+    def _vip_alert(self, event: EventOut) -> Notification | None:
+        """The server addresses a vip.alert to the client's manager and backup alone and its
+        payload names no recipient, so there is nothing more to check here than that the same
+        event is not announced twice (a batch replayed after a failed apply)."""
+        with self._lock:
+            if event.id in self._alerts_seen:
+                return None
+            self._alerts_seen[event.id] = None
+            while len(self._alerts_seen) > _SEEN_ALERTS:
+                del self._alerts_seen[next(iter(self._alerts_seen))]
+        alert = VipAlertOut.model_validate(event.payload)
+        kind = VIP_ALERT_KINDS.get(alert.kind)
+        if kind is None:  # a kind added by a newer server: nothing worded for it yet
+            return None
+        ticket_id = alert.ticket_id
+        if ticket_id is None and alert.conversation_id is None:
+            ticket_id = self._clients_ticket(alert.client_uid)
+        if kind == NotificationKind.VIP_MESSAGE:
+            with self._lock:
+                if alert.ticket_id is not None:
+                    self._announced[("ticket", alert.ticket_id)] = event.created_at
+                if alert.conversation_id is not None:
+                    self._announced[("chat", alert.conversation_id)] = event.created_at
+        return Notification(
+            kind,
+            ticket_id or 0,
+            alert.client_name,
+            alert.title,
+            conversation_id=alert.conversation_id,
+            client_uid=alert.client_uid,
+            vip_tier=alert.tier,
+        )
+
+    def _clients_ticket(self, uid: str) -> int | None:
+        """The client's newest open cached ticket (their newest ticket when none is open)."""
+        tickets = self._store.customer_tickets(uid, 20)
+        open_ones = [t for t in tickets if t.status in OPEN_STATUSES]
+        chosen = (open_ones or tickets)[:1]
+        return chosen[0].id if chosen else None
+
+    def _without_repeats(self, found: list[tuple[Notification, datetime]]) -> list[Notification]:
+        """Drop a plain customer-message notification for a thread a VIP alert announced (in
+        this batch or lately): the manager hears the client once, with the VIP sound."""
+        kept = []
+        for note, at in found:
+            if note.kind == NotificationKind.CUSTOMER_REPLY:
+                key: tuple[str, int] | None = ("ticket", note.ticket_id)
+            elif note.kind == NotificationKind.CHAT_MESSAGE and note.conversation_id is not None:
+                key = ("chat", note.conversation_id)
+            else:
+                key = None
+            with self._lock:
+                announced = self._announced.get(key) if key is not None else None
+            if announced is None or abs((at - announced).total_seconds()) > _ANNOUNCED_S:
+                kept.append(note)
+        if found:
+            newest = max(at for _, at in found)
+            with self._lock:  # forget announcements nothing can repeat any more
+                self._announced = {
+                    k: at
+                    for k, at in self._announced.items()
+                    if (newest - at).total_seconds() <= _ANNOUNCED_S
+                }
+        return kept
 
     def observe(self, events: Sequence[EventOut]) -> None:
         """Derive and deliver (the feed calls this before applying the events)."""

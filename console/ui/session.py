@@ -127,6 +127,7 @@ class ConsoleSession(QObject):
         self.kb.listen(self.sync)
         self.chat.listen(self.sync)
         self._spawn(self._load_agents(client))
+        self._spawn(self._load_vip_targets(client))
         self.window.set_can_send(True)
         self._show_connection_state()
         self.sync_attached.emit()
@@ -151,6 +152,15 @@ class ConsoleSession(QObject):
             unsubscribe = source.subscribe(callback)
             if callable(unsubscribe):
                 self._unsubscribe.append(unsubscribe)
+
+    async def _load_vip_targets(self, client: SupportClient) -> None:
+        """The server's VIP response targets, for the countdowns on VIP chats."""
+        from console.ui.chat.vip_countdown import remember_tier_targets
+
+        try:
+            remember_tier_targets(await client.vip_tiers())
+        except ApiError as exc:  # offline: the default targets until the next session
+            log.info("VIP targets not loaded: %r", exc)
 
     async def _load_agents(self, client: SupportClient) -> None:
         try:

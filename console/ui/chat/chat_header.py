@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.ui.chat.chat_text import language_text, offer_seconds_left, state_text, topic_text
+from console.ui.chat.vip_countdown import VipCountdown
 from console.ui.i18n import tr
 from console.ui.widgets.plain_text import PlainLabel
 
@@ -32,6 +33,7 @@ class ChatHeader(QFrame):
         self._conversation: Any = None
         self.name = PlainLabel(objectName="ticketSubject", selectable=True)
         self.marks = QLabel(objectName="chatMarks")
+        self.vip_countdown = VipCountdown()  # a VIP client's chat: time left on its target
         self.facts = PlainLabel(objectName="mutedLabel", selectable=True)
         self.state = QLabel(objectName="chatState")
         self.note = PlainLabel(objectName="chatTransferNote", selectable=True)
@@ -58,6 +60,7 @@ class ChatHeader(QFrame):
         first.setSpacing(8)
         first.addWidget(self.name)
         first.addWidget(self.marks)
+        first.addWidget(self.vip_countdown)
         first.addStretch(1)
         first.addWidget(self.state)
         second = QHBoxLayout()
@@ -104,6 +107,7 @@ class ChatHeader(QFrame):
 
     def tick(self, now: datetime | None = None) -> None:
         conversation = self._conversation
+        self.vip_countdown.tick(now)
         if conversation is None or conversation.state != "offered":
             return
         left = offer_seconds_left(conversation, now or datetime.now(UTC))
@@ -122,6 +126,7 @@ class ChatHeader(QFrame):
         self.end_button.setText(tr("End chat"))
         self.security_button.setText(tr("Verify / freeze…"))
         conversation = self._conversation
+        self.vip_countdown.set_conversation(conversation)
         if conversation is None:
             return
         self.name.setText(conversation.customer_name or tr("Guest"))

@@ -28,6 +28,7 @@ from console.ui.chat.chat_text import (
     offer_seconds_left,
     topic_text,
 )
+from console.ui.chat.vip_countdown import VipCountdown
 from console.ui.i18n import tr
 from console.ui.widgets.plain_text import PlainLabel, plain_tooltip
 
@@ -97,6 +98,7 @@ class ChatRow(QFrame):
         self.preview = ElidedLabel(item.preview, objectName="chatPreview")
         self.detail = ElidedLabel(objectName="mutedLabel")
         self.timer_label = QLabel(objectName="chatWaiting")
+        self.vip_countdown = VipCountdown()  # a VIP client's chat: time left on its target
         self.accept_button = QPushButton(objectName="primaryButton")
         self.decline_button = QPushButton()
         self.accept_button.clicked.connect(lambda: self.accept_clicked.emit(self.conversation_id))
@@ -109,6 +111,7 @@ class ChatRow(QFrame):
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
         bottom.addWidget(self.detail, 1)
+        bottom.addWidget(self.vip_countdown)
         bottom.addWidget(self.timer_label)
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -137,6 +140,7 @@ class ChatRow(QFrame):
 
     def tick(self, now: datetime) -> None:
         conversation = self.item.conversation
+        self.vip_countdown.tick(now)
         if self.offered:
             left = offer_seconds_left(conversation, now)
             self.timer_label.setText(tr("{n} s left", n=left))
@@ -166,6 +170,8 @@ class ChatRow(QFrame):
         )
         self.accept_button.setText(tr("Accept"))
         self.decline_button.setText(tr("Decline"))
+        waiting = self.item.waiting_since is not None
+        self.vip_countdown.set_conversation(conversation, waiting=waiting)
         self.tick(datetime.now(UTC))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -1,6 +1,7 @@
-"""The alert sound of a chat notification: an offer or a customer's message needs the agent
-now, even with the window focused on another chat. The platform's alert sound (QtMultimedia is
-not shipped with the console); `played` counts for tests and a quiet setting later."""
+"""The alert sound of a chat notification or a VIP desk alert: an offer, a customer's message or
+a VIP client needs the agent now, even with the window focused on another chat. The platform's
+alert sound (QtMultimedia is not shipped with the console); `played` counts for tests and a
+quiet setting later."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ class Toast(QFrame):
     clicked = Signal(int)  # ticket id
     article_clicked = Signal(int)  # article id, for a knowledge-base notification
     chat_clicked = Signal(int)  # conversation id, for a chat notification
+    client_clicked = Signal(str)  # VIP client uid, for an alert about the client
     closed = Signal()
 
     def __init__(
@@ -33,6 +34,7 @@ class Toast(QFrame):
         parent: QWidget,
         article_id: int | None = None,
         conversation_id: int | None = None,
+        client_uid: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("toast")
@@ -41,6 +43,7 @@ class Toast(QFrame):
         self.ticket_id = ticket_id
         self.article_id = article_id
         self.conversation_id = conversation_id
+        self.client_uid = client_uid
         self.heading = QLabel(heading, objectName="toastHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         # Subjects and bodies are customer text: plain, never rich.
@@ -68,7 +71,9 @@ class Toast(QFrame):
                 self.chat_clicked.emit(self.conversation_id)
             elif self.article_id is not None:
                 self.article_clicked.emit(self.article_id)
-            else:
+            elif self.client_uid is not None:
+                self.client_clicked.emit(self.client_uid)
+            elif self.ticket_id:  # a VIP alert may have nothing to open: then it only closes
                 self.clicked.emit(self.ticket_id)
             self.dismiss()
         else:
@@ -95,6 +100,7 @@ class ToastStack(QObject):
     ticket_clicked = Signal(int)
     article_clicked = Signal(int)
     chat_clicked = Signal(int)
+    client_clicked = Signal(str)
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
@@ -111,13 +117,23 @@ class ToastStack(QObject):
         ticket_id: int,
         article_id: int | None = None,
         conversation_id: int | None = None,
+        client_uid: str | None = None,
     ) -> Toast:
         toast = Toast(
-            kind, heading, title, body, ticket_id, self._host, article_id, conversation_id
+            kind,
+            heading,
+            title,
+            body,
+            ticket_id,
+            self._host,
+            article_id,
+            conversation_id,
+            client_uid,
         )
         toast.clicked.connect(self.ticket_clicked)
         toast.article_clicked.connect(self.article_clicked)
         toast.chat_clicked.connect(self.chat_clicked)
+        toast.client_clicked.connect(self.client_clicked)
         toast.closed.connect(lambda t=toast: self._forget(t))
         self.toasts.append(toast)
         while len(self.toasts) > MAX_TOASTS:

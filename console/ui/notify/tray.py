@@ -32,6 +32,7 @@ class TrayNotifier(QObject):
     clicked = Signal(int)
     article_clicked = Signal(int)
     chat_clicked = Signal(int)
+    client_clicked = Signal(str)  # a VIP client's uid
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,7 @@ class TrayNotifier(QObject):
         self._last_ticket: int | None = None
         self._last_article: int | None = None
         self._last_chat: int | None = None
+        self._last_client: str | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(_icon(), self)
             self.icon.setToolTip("Support Console")
@@ -58,6 +60,7 @@ class TrayNotifier(QObject):
         urgent: bool = False,
         article_id: int | None = None,
         conversation_id: int | None = None,
+        client_uid: str | None = None,
     ) -> bool:
         """Tray messages are plain text on every platform; False when there is no tray."""
         self.shown.append((title, text, ticket_id))
@@ -65,6 +68,7 @@ class TrayNotifier(QObject):
         self._last_ticket = ticket_id
         self._last_article = article_id
         self._last_chat = conversation_id
+        self._last_client = client_uid
         if self.icon is None or not QSystemTrayIcon.supportsMessages():
             return False
         level = (
@@ -80,7 +84,9 @@ class TrayNotifier(QObject):
             self.chat_clicked.emit(self._last_chat)
         elif self._last_article is not None:
             self.article_clicked.emit(self._last_article)
-        elif self._last_ticket is not None:
+        elif self._last_client is not None:
+            self.client_clicked.emit(self._last_client)
+        elif self._last_ticket:
             self.clicked.emit(self._last_ticket)
 
     def close(self) -> None:

@@ -228,7 +228,15 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self._notifier.open_ticket.connect(self.open_ticket)
             self._notifier.open_article.connect(self._open_article_from_notice)
             self._notifier.open_chat.connect(self.open_chat)
+            if "vip" in self._role_pages or "vip" in self.role_pages:  # the VIP desk's roles
+                self._notifier.open_vip_client.connect(self._open_vip_client)
         return self._notifier
+
+    def _open_vip_client(self, uid: str) -> None:
+        self.show_page("vip")
+        page = self.role_pages.get("vip")
+        if page is not None and hasattr(page, "open_client"):
+            page.open_client(uid)
 
     @property
     def attached(self) -> bool:

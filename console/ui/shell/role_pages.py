@@ -55,6 +55,11 @@ from console.ui.audit import role_page as _audit  # noqa: E402
 
 ROLE_PAGES.append(RolePage(_audit.KEY, _audit.GLYPH, _audit.label, _audit.ROLES, _audit.build))
 
+# The VIP desk: a manager's portfolio and client pages; supervisors see every portfolio.
+from console.ui.vip import role_page as _vip  # noqa: E402
+
+ROLE_PAGES.append(RolePage(_vip.KEY, _vip.GLYPH, _vip.label, _vip.ROLES, _vip.build))
+
 
 def pages_for(role: str) -> list[RolePage]:
     return [page for page in ROLE_PAGES if role in page.roles]
