@@ -123,3 +123,24 @@ def test_a_click_opens_the_thread_or_the_clients_page(qtbot, session: ConsoleSes
     toast = notifier.toasts.visible_toasts()[-1]
     qtbot.mouseClick(toast, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert opened_tickets == [5] and clients == ["U100200"]
+
+
+def test_a_managers_alert_about_a_client_opens_the_vip_desk_on_them(qtbot, store: Store) -> None:
+    manager = ME.model_copy(update={"role": "vip_manager"})
+    built = ConsoleSession(store, manager, demo=True, workspace_name="Demo")
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    try:
+        window = built.window
+        notifier = window.notifier
+        assert notifier.opens_clients()  # the VIP desk can show the client's page
+        notifier.notify(_vip("vip_large_withdrawal", body="Large withdrawal held for review"))
+        qtbot.mouseClick(
+            notifier.toasts.visible_toasts()[-1], Qt.MouseButton.LeftButton, pos=QPoint(10, 10)
+        )
+        assert window.current_page() == "vip"
+        desk = window.role_pages["vip"]
+        assert desk.currentWidget() is desk.client_page
+    finally:
+        built.bridge.close()

@@ -228,9 +228,15 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self._notifier.open_ticket.connect(self.open_ticket)
             self._notifier.open_article.connect(self._open_article_from_notice)
             self._notifier.open_chat.connect(self.open_chat)
-            if "vip" in self._role_pages or "vip" in self.role_pages:  # the VIP desk's roles
-                self._notifier.open_vip_client.connect(self._open_vip_client)
+            self._wire_vip_clients()
         return self._notifier
+
+    def _wire_vip_clients(self) -> None:
+        """Alerts about a VIP client open the VIP desk on them, for the roles that have it (the
+        notifier may exist before the role pages are added, or after)."""
+        has_desk = "vip" in self._role_pages or "vip" in self.role_pages
+        if self._notifier is not None and has_desk and not self._notifier.opens_clients():
+            self._notifier.open_vip_client.connect(self._open_vip_client)
 
     def _open_vip_client(self, uid: str) -> None:
         self.show_page("vip")
@@ -275,6 +281,7 @@ class MainWindow(KeyboardNavigation, QMainWindow):
             self.rail.add_page(page.key, page.glyph, page.label, before="settings")
             self._page_index[page.key] = self.pages.addWidget(QWidget(objectName="kbStandIn"))
             self._role_pages[page.key] = lambda page=page: page.build(context)
+        self._wire_vip_clients()
 
     def place_page(self, key: str, page: QWidget) -> None:
         """Put a page built after the first paint where its stand-in was."""
