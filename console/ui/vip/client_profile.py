@@ -267,6 +267,9 @@ class TimelineSection(QWidget):
         self.title = section_title()
         self.list = _list("vipTimeline")
         self.list.setWordWrap(True)
+        # Long lines wrap to the list's width instead of scrolling sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setMinimumHeight(220)
         self.list.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
