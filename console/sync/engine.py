@@ -54,7 +54,6 @@ from console.sync.outbox import OutboxSender
 from console.sync.presence import PresenceBoard
 from console.sync.state import ConnectionState
 from console.sync.vip import VipSync
-from console.sync.vip_outreach import OutreachSync
 
 __all__ = ["OFFLINE_AFTER_FAILURES", "SyncEngine"]
 
@@ -125,7 +124,6 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         self._init_chat()
         # The VIP desk (managers and supervisors): portfolio cache, client pages, refreshes.
         self.vip = VipSync(client, store, me)
-        self.vip_outreach = OutreachSync(lambda: client)  # live per-client delivery and replies
 
     # --- state -------------------------------------------------------------------------------
 
@@ -235,7 +233,6 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
                     log.warning("skipping malformed presence event %s", event.id)
         self._route_chat(events)
         self.vip.observe(events)  # vip.client.updated rows into the cache, refresh requests
-        self.vip_outreach.observe(events)
         self.notifications.observe(events)
         for event in events:
             if event.type in KB_REVIEW_EVENTS:

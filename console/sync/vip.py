@@ -39,6 +39,7 @@ from console.api.schemas_vip import (
 from console.core.domain import EventType, Role
 from console.store import Store
 from console.store.vip import VipCache, vip_cache
+from console.sync.vip_outreach import OutreachSync
 
 __all__ = ["REFRESH_DEBOUNCE_S", "VIP_ROLES", "VipSync"]
 
@@ -65,6 +66,7 @@ class VipSync:
         self._store = store
         self.me = me
         self.cache: VipCache = vip_cache(store)
+        self.outreach = OutreachSync(lambda: client)  # live per-client delivery and replies
         self.enabled = me.role in VIP_ROLES
         self.debounce_s = debounce_s
         self.refreshes = 0  # portfolio fetches made by the refresher (for tests and logs)
@@ -153,6 +155,7 @@ class VipSync:
         """Before the store applies `events` (a worker thread). Never raises."""
         if not self.enabled or not events:
             return
+        self.outreach.observe(events)
         try:
             wanted = self._observe(events)
         except Exception:

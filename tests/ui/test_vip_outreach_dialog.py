@@ -268,7 +268,9 @@ def test_the_actions_follow_the_engines_outreach_events_on_the_gui_thread(qtbot,
 
     window = QWidget()
     qtbot.addWidget(window)
-    engine = SimpleNamespace(vip_outreach=OutreachSync(lambda: None), state="online")
+    engine = SimpleNamespace(
+        vip=SimpleNamespace(outreach=OutreachSync(lambda: None)), state="online"
+    )
     context = SimpleNamespace(
         window=window,
         store=store,
@@ -278,7 +280,7 @@ def test_the_actions_follow_the_engines_outreach_events_on_the_gui_thread(qtbot,
     )
     actions = outreach_actions(context)  # type: ignore[arg-type]
     assert actions is outreach_actions(context)  # type: ignore[arg-type]  # one per window
-    assert actions.sync is engine.vip_outreach and actions.is_online()
+    assert actions.sync is engine.vip.outreach and actions.is_online()
     replied = outreach(
         recipients=[recipient(CLIENTS[0], OutreachStatus.REPLIED, 100, replied_message=7)]
     )
@@ -290,5 +292,5 @@ def test_the_actions_follow_the_engines_outreach_events_on_the_gui_thread(qtbot,
     )
     with qtbot.waitSignal(actions.updated) as got:
         # The feed's worker thread, as the engine would call it.
-        threading.Thread(target=engine.vip_outreach.observe, args=([event],)).start()
+        threading.Thread(target=engine.vip.outreach.observe, args=([event],)).start()
     assert got.args[0].recipients[0].reply_message_id == 7

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.api.schemas import AgentOut
-from console.api.schemas_vip import VipClientOut, VipClientSummary, VipItemOut, VipTimelineEntry
+from console.api.schemas_vip import VipClientOut, VipClientSummary, VipItemOut
 from console.core.domain import OPEN_STATUSES, EventType, MessageKind, Role, TransferStatus
 from console.core.vip import (
     RECENT_SECURITY_HOURS,
@@ -35,14 +35,13 @@ from console.server.models_vip import VipClient, VipContact, VipFollowUp
 from console.server.services import vip_ladder, vip_records
 from console.server.services.events import emit
 from console.server.services.vip_access import require_client
+from console.server.services.vip_timeline import chat_title, client_timeline
 
 __all__ = ["announce", "client_page", "summaries"]
 
 OPEN_CHAT_STATES = ("queued", "offered", "active")
 _OPEN_TICKET_STATUSES = tuple(str(s) for s in OPEN_STATUSES)
 _REVIEWED_WITHDRAWAL = (str(TransferStatus.PENDING), str(TransferStatus.UNDER_REVIEW))
-TIMELINE_DAYS = 90
-MAX_TIMELINE = 300
 
 
 @dataclass(slots=True)
@@ -133,13 +132,9 @@ def _open_chats(session: Session, scope: ColumnElement[bool]) -> list[OpenItem]:
         .group_by(ChatConversation.id)
     )
     return [
-        OpenItem("chat", cid, uid, _chat_title(topic), state, assignee, updated, waiting)
+        OpenItem("chat", cid, uid, chat_title(topic), state, assignee, updated, waiting)
         for cid, uid, topic, state, assignee, updated, waiting in session.execute(query)
     ]
-
-
-def _chat_title(topic: str | None) -> str:
-    return f"Live chat: {topic}" if topic else "Live chat"
 
 
 def _latest(
@@ -328,55 +323,6 @@ def _item_out(session: Session, item: OpenItem, target: timedelta, now: datetime
     )
 
 
-def _entry(
-    at: datetime, kind: str, title: str, detail: str = "", ref: int | None = None
-) -> VipTimelineEntry:
-    return VipTimelineEntry(at=at, kind=kind, title=title, detail=detail, ref_id=ref)
-
-
-def _timeline(session: Session, uid: str, now: datetime) -> list[VipTimelineEntry]:
-    """What happened with the client in the last 90 days, newest first."""
-    since = now - timedelta(days=TIMELINE_DAYS)
-    entries: list[VipTimelineEntry] = []
-    for c in session.scalars(
-        select(VipContact).where(VipContact.client_uid == uid, VipContact.at >= since)
-    ):
-        entries.append(_entry(c.at, "contact", f"{c.kind}: {c.outcome}", c.summary, c.id))
-    for t in session.execute(
-        select(Ticket.id, Ticket.subject, Ticket.status, Ticket.created_at).where(
-            Ticket.customer_uid == uid, Ticket.created_at >= since
-        )
-    ):
-        entries.append(_entry(t.created_at, "ticket", t.subject, t.status, t.id))
-    for ch in session.execute(
-        select(
-            ChatConversation.id,
-            ChatConversation.topic,
-            ChatConversation.state,
-            ChatConversation.created_at,
-        ).where(ChatConversation.customer_uid == uid, ChatConversation.created_at >= since)
-    ):
-        entries.append(_entry(ch.created_at, "chat", _chat_title(ch.topic), ch.state, ch.id))
-    for tr in session.scalars(
-        select(Transfer).where(Transfer.customer_uid == uid, Transfer.created_at >= since)
-    ):
-        title = f"{tr.amount.normalize():f} {tr.asset} ({tr.network})"
-        entries.append(_entry(tr.created_at, tr.direction, title, tr.status, tr.id))
-    for ev in session.scalars(
-        select(SecurityEvent).where(
-            SecurityEvent.customer_uid == uid, SecurityEvent.created_at >= since
-        )
-    ):
-        entries.append(_entry(ev.created_at, "security", ev.kind, ev.detail, ev.id))
-    for fu in session.scalars(
-        select(VipFollowUp).where(VipFollowUp.client_uid == uid, VipFollowUp.done_at >= since)
-    ):
-        if fu.done_at is not None:
-            entries.append(_entry(fu.done_at, "follow_up", fu.title, "done", fu.id))
-    entries.sort(key=lambda e: (e.at, e.kind, e.ref_id or 0), reverse=True)
-    return entries[:MAX_TIMELINE]
-
-
 def client_page(
     session: Session, agent: AgentOut, uid: str, now: datetime | None = None
 ) -> VipClientOut:
@@ -397,7 +343,7 @@ def client_page(
         account_status=customer.account_status,
         region=customer.region,
         items=[_item_out(session, i, target, now) for i in ordered],
-        timeline=_timeline(session, uid, now),
+        timeline=client_timeline(session, uid, now),
         notes=notes,
         follow_ups=vip_records.client_follow_ups(session, uid),
         contacts=vip_records.client_contacts(session, uid),

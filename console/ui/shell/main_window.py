@@ -232,17 +232,14 @@ class MainWindow(KeyboardNavigation, QMainWindow):
         return self._notifier
 
     def _wire_vip_clients(self) -> None:
-        """Alerts about a VIP client open the VIP desk on them, for the roles that have it (the
-        notifier may exist before the role pages are added, or after)."""
-        has_desk = "vip" in self._role_pages or "vip" in self.role_pages
-        if self._notifier is not None and has_desk and not self._notifier.opens_clients():
-            self._notifier.open_vip_client.connect(self._open_vip_client)
+        """Alerts about a VIP client open the VIP desk on them (for the roles that have it)."""
+        notifier = self._notifier
+        if notifier is not None and "vip" in self._page_index and not notifier.opens_clients():
+            notifier.open_vip_client.connect(self._open_vip_client)
 
     def _open_vip_client(self, uid: str) -> None:
         self.show_page("vip")
-        page = self.role_pages.get("vip")
-        if page is not None and hasattr(page, "open_client"):
-            page.open_client(uid)
+        self.role_pages["vip"].open_client(uid)  # type: ignore[attr-defined]
 
     @property
     def attached(self) -> bool:

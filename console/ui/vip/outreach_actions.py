@@ -3,7 +3,7 @@ and the history: online calls run as tasks on the qasync loop and answer on the 
 `done(result, None)` or `done(None, a sentence for the manager)`; live updates come as `updated`.
 
 One per window (`outreach_actions(context)`), so every view of an outreach hears the same
-updates. When the sync engine owns an OutreachSync (`engine.vip_outreach`, fed from the live
+updates. When the sync engine owns an OutreachSync (`engine.vip.outreach`, fed from the live
 stream) that one is used; until then a local one, whose updates are the answers it fetches.
 """
 
@@ -87,7 +87,7 @@ class OutreachActions(QObject):
     @property
     def sync(self) -> OutreachSync:
         engine = getattr(self._session, "sync", None)
-        owned = getattr(engine, "vip_outreach", None)
+        owned = getattr(getattr(engine, "vip", None), "outreach", None)
         chosen = owned if isinstance(owned, OutreachSync) else self._local
         if chosen not in self._subscribed:
             self._subscribed.append(chosen)
