@@ -26,6 +26,7 @@ from console.api.client_inbox import InboxMethods
 from console.api.client_kb import KbMethods
 from console.api.client_responses import error_from as _error_from
 from console.api.client_responses import malformed as _malformed
+from console.api.client_training import TrainingMethods
 from console.api.client_vip import VipMethods
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import (
@@ -45,6 +46,7 @@ from console.api.schemas import (
     TokenOut,
     WorkspaceInfo,
 )
+from console.api.schemas_training import TrainingPassOut
 
 __all__ = ["ApiError", "ServerUnreachable", "SupportClient", "new_idempotency_key"]
 
@@ -76,7 +78,14 @@ def new_idempotency_key() -> str:
 
 
 class SupportClient(
-    InboxMethods, KbMethods, ChatMethods, AuditMethods, IdentityMethods, AmlMethods, VipMethods
+    InboxMethods,
+    KbMethods,
+    ChatMethods,
+    AuditMethods,
+    IdentityMethods,
+    AmlMethods,
+    VipMethods,
+    TrainingMethods,
 ):
     def __init__(
         self,
@@ -100,6 +109,14 @@ class SupportClient(
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    def for_training(self, training_pass: TrainingPassOut) -> SupportClient:
+        """A client of the training workspace on the same server, with the pass's token."""
+        return SupportClient(
+            self.base_url.removesuffix(API_PREFIX) + training_pass.path,
+            training_pass.token,
+            timeout=self._timeout,
+        )
 
     # --- plumbing ----------------------------------------------------------------------------
 

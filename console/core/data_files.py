@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["resources_dir", "translations_dir"]
+__all__ = ["resources_dir", "scenarios_dir", "translations_dir"]
 
 
 def _data_root() -> Path:
@@ -24,6 +24,11 @@ def _data_root() -> Path:
 
 def resources_dir() -> Path:
     return _data_root() / "resources"
+
+
+def scenarios_dir() -> Path:
+    """The training scenarios (resources/scenarios/*.toml)."""
+    return resources_dir() / "scenarios"
 
 
 def translations_dir() -> Path:

@@ -54,6 +54,8 @@ OVERSIGHT: Final = frozenset({S, C})
 COMPLIANCE: Final = frozenset({C})
 VIP_MANAGER: Final = frozenset({V})
 VIP_DESK: Final = frozenset({V, S})
+# Who runs training: authors scenarios, starts sessions, reviews and comments.
+TRAINING: Final = frozenset({T, S})
 
 _P = API_PREFIX
 
@@ -167,6 +169,22 @@ MATRIX: Final[dict[str, Access]] = {
     f"GET {_P}/vip/outreach": VIP_DESK,
     f"POST {_P}/vip/outreach": VIP_DESK,
     f"GET {_P}/vip/outreach/{{outreach_id}}": VIP_DESK,
+    # --- training: the live side only hands out a training token and says who is invited ----
+    f"POST {_P}/training/enter": DESK,
+    f"GET {_P}/training/invitation": DESK,
+    # --- training: served by the training workspace alone (its own database and tokens) ------
+    f"GET {_P}/training/scenarios": DESK,
+    f"GET {_P}/training/scenarios/{{scenario_id}}": TRAINING,
+    f"PUT {_P}/training/scenarios/{{scenario_id}}": TRAINING,
+    f"GET {_P}/training/sessions": DESK,                    # trainees: their own sessions
+    f"POST {_P}/training/sessions": TRAINING,
+    f"GET {_P}/training/sessions/{{session_id}}": DESK,     # trainees: a session they sit in
+    f"POST {_P}/training/sessions/{{session_id}}/end": TRAINING,
+    f"GET {_P}/training/seats/{{seat_id}}/report": DESK,    # trainees: their own seats
+    f"POST {_P}/training/seats/{{seat_id}}/comments": TRAINING,
+    f"GET {_P}/training/trainees/{{agent_id}}/history": DESK,  # trainees: their own
+    f"POST {_P}/training/quizzes": DESK,
+    f"POST {_P}/training/quizzes/{{quiz_id}}/answers": DESK,
 }
 # fmt: on
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from console import __version__
 from console.api.schemas import API_PREFIX
+from console.api.schemas_training import TRAINING_ID_FLOOR
 from console.core.secrets import prepare_detector
 from console.server.access import KNOWN_OPERATION, bind_routes
 from console.server.body_guard import BodyGuardMiddleware
@@ -42,7 +45,11 @@ from console.server.seeding import is_empty, seed_workspace
 from console.server.services.sla import seed_default_policies
 from console.server.settings import ServerSettings
 from console.server.sla_sweeper import run_sla_sweeper, sweep_once
+from console.server.training.ids import install_id_floor, workspace_ids
+from console.server.training.workspace import training_lifespan
 from console.server.vip_sweeper import run_vip_sweeper
+
+log = logging.getLogger("console.server")
 
 
 def _prepare(runtime: Runtime) -> None:
@@ -51,7 +58,11 @@ def _prepare(runtime: Runtime) -> None:
     with runtime.db.write() as session:
         seed_default_policies(session)
     settings = runtime.settings
-    if settings.demo and is_empty(runtime.db):
+    if settings.training:
+        from console.server.training.seed import prepare_training_workspace
+
+        prepare_training_workspace(runtime)
+    elif settings.demo and is_empty(runtime.db):
         from console.server.demo import generate_demo
 
         workspace = generate_demo(seed=settings.demo_seed, tickets=settings.demo_tickets)
@@ -84,6 +95,14 @@ def _start_chat_customers(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task
     return asyncio.create_task(run_chat_customers(runtime, stop), name="chat-customers")
 
 
+def _start_training(runtime: Runtime, stop: asyncio.Event) -> asyncio.Task[None] | None:
+    if not runtime.settings.training:
+        return None
+    from console.server.training.runner import run_training
+
+    return asyncio.create_task(run_training(runtime, stop), name="training-customers")
+
+
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     runtime: Runtime = app.state.runtime
@@ -94,11 +113,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     tasks.append(asyncio.create_task(run_sla_sweeper(runtime, stop), name="sla-sweeper"))
     tasks.append(asyncio.create_task(run_chat_sweeper(runtime, stop), name="chat-sweeper"))
     tasks.append(asyncio.create_task(run_vip_sweeper(runtime, stop), name="vip-sweeper"))
-    for extra in (_start_traffic(runtime, stop), _start_chat_customers(runtime, stop)):
-        if extra is not None:
-            tasks.append(extra)
+    extras = (
+        _start_traffic(runtime, stop),
+        _start_chat_customers(runtime, stop),
+        _start_training(runtime, stop),
+    )
+    tasks.extend(task for task in extras if task is not None)
     try:
-        yield
+        async with training_lifespan(app):
+            yield
     finally:
         stop.set()
         runtime.begin_shutdown()
@@ -116,11 +139,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=_lifespan,
         strict_content_type=False,
     )
-    app.state.runtime = Runtime(settings=settings, db=Database(settings.database_url))
+    runtime = Runtime(settings=settings, db=Database(settings.database_url))
+    app.state.runtime = runtime
+    if settings.training:
+        install_id_floor(runtime.db, TRAINING_ID_FLOOR)
     install_error_handlers(app)
     audit.install_refusal_audit(app)
-    # Every operation has a row in the role matrix (access.py): unknown ones are refused.
-    access = [KNOWN_OPERATION]
+    # Every operation has a row in the role matrix (access.py): unknown ones are refused; ids
+    # of the other workspace (training or live) are refused as unknown ones.
+    access = [KNOWN_OPERATION, Depends(workspace_ids(settings.training))]
     # Routes are matched in order: the customers' chat routes, the busiest on a chat floor, first.
     for module in (chat_customer, workspace, auth, tickets, customers, events, kb, chat_agent):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
@@ -129,8 +156,38 @@ def create_app(settings: ServerSettings) -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)
     for router in COLLAB_ROUTERS:
         app.include_router(router, prefix=API_PREFIX, dependencies=access)
+    _add_training(app, runtime, access)
     bind_routes(app)
     # Added last = outermost: the catch-all wraps everything, the body guard runs before routes.
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(CatchAllMiddleware)
     return app
+
+
+def _add_training(app: FastAPI, runtime: Runtime, access: list[Any]) -> None:
+    """The training workspace's own routes, or on a live app the way in and the mounted
+    workspace (created here so that both runtimes know each other)."""
+    from console.server.routes import training_entry
+
+    if runtime.settings.training:
+        from console.server.training.routes import TRAINING_ROUTERS
+
+        for router in TRAINING_ROUTERS:
+            app.include_router(router, prefix=API_PREFIX, dependencies=access)
+        return
+    if not runtime.settings.with_training:
+        return
+    from console.api.schemas_training import TRAINING_PATH
+    from console.server.training.workspace import training_settings
+
+    try:
+        settings = training_settings(runtime.settings)
+    except ValueError as exc:  # a team database without a training database named
+        log.warning("training workspace off: %s", exc)
+        return
+    sub = create_app(settings)
+    runtime.training = sub.state.runtime
+    sub.state.runtime.live = runtime
+    app.state.training_app = sub
+    app.include_router(training_entry.router, prefix=API_PREFIX, dependencies=access)
+    app.mount(TRAINING_PATH, sub)

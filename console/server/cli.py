@@ -35,6 +35,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--simulate", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--simulate-interval", type=float, default=20.0, metavar="SECONDS")
     parser.add_argument("--workspace-name", default="Support")
+    parser.add_argument(
+        "--training",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="serve the training workspace under /training (default: on)",
+    )
+    parser.add_argument(
+        "--training-database",
+        metavar="URL",
+        help="the training workspace's database (default: beside a SQLite --database; "
+        "required for PostgreSQL)",
+    )
     return parser
 
 
@@ -45,6 +57,10 @@ def settings_from_args(args: argparse.Namespace) -> ServerSettings:
         simulate=args.simulate,
         simulate_interval_s=args.simulate_interval,
         workspace_name=args.workspace_name,
+        with_training=args.training,
+        training_database_url=(
+            _database_url(args.training_database) if args.training_database else None
+        ),
     )
 
 

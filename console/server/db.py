@@ -95,6 +95,10 @@ class Database:
             )
             self._write_now = sessionmaker(nowait, expire_on_commit=False)
 
+    def engines(self) -> list[Engine]:
+        """Every engine this database opens connections with."""
+        return [self.engine] + ([self._now_engine] if self._now_engine is not None else [])
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name

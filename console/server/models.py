@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # The shape of these tables; bump it with every change (see schema_version.py).
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 class SchemaInfo(Base):
@@ -217,5 +217,6 @@ from console.server import (  # noqa: E402, F401
     models_collab,
     models_identity,
     models_kb,
+    models_training,
     models_vip,
 )

@@ -22,6 +22,9 @@ class Runtime:
     # Search over the published knowledge base, for the bot and clients not yet synced.
     kb: KbSearch = field(default_factory=KbSearch)
     event_tail: EventTail = field(init=False)
+    # The other workspace of the same server: a live runtime's training one and the reverse.
+    training: Runtime | None = field(default=None, repr=False)
+    live: Runtime | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.event_tail = EventTail(self.db, self.settings.event_poll_s)

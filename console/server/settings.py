@@ -27,6 +27,14 @@ class ServerSettings:
     department_answer_s: float = 40.0
     token_ttl_s: float = 12 * 3600.0
     workspace_name: str = "Support"
+    # Mock-ticket training runs in a workspace of its own: a second database served under
+    # /training. `training` marks that workspace's own settings; `with_training` mounts it.
+    with_training: bool = True
+    training: bool = False
+    # Default: next to a SQLite database, the same name with "-training"; required otherwise.
+    training_database_url: str | None = None
+    # How often the training workspace's simulated customers look at what trainees did.
+    training_tick_s: float = 1.0
     # Size of the demo workspace seeded into an empty database.
     demo_seed: int = 7
     demo_tickets: int = 5000

@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage
 
 from console.api.errors import ApiError, ServerUnreachable
 from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
+from console.api.schemas_training import TRAINING_PATH
 from console.core.domain import MessageKind, PresenceState, TicketStatus
 from console.store import Store
 from console.ui.aml.aml_actions import AmlActions
@@ -33,6 +34,8 @@ from console.ui.kb.kb_actions import KbActions
 from console.ui.macro_fill import macro_for_ticket
 from console.ui.preview_files import PreviewFiles
 from console.ui.shell.main_window import MainWindow
+from console.ui.training.mock_mode import MockTicketMode
+from console.ui.training.training_actions import TrainingActions
 
 if TYPE_CHECKING:  # httpx and the sync engine load after the first paint, in attach()
     from console.api.client import SupportClient
@@ -41,6 +44,9 @@ if TYPE_CHECKING:  # httpx and the sync engine load after the first paint, in at
 __all__ = ["ConsoleSession"]
 
 log = logging.getLogger(__name__)
+
+# Who can be seated in a training session (trainers and compliance run or watch, not train).
+TRAINEE_ROLES = frozenset({"agent", "vip_manager", "supervisor"})
 
 
 class ConsoleSession(QObject):
@@ -100,6 +106,9 @@ class ConsoleSession(QObject):
         self.identity = IdentityActions(lambda: self.client, self._spawn, parent=self)
         self.aml = AmlActions(lambda: self.client, self._spawn, parent=self)  # online only
         self.audit = AuditActions(store, lambda: self.client, self._spawn, self.agents, self)
+        # The training workspace: the trainer's page, and the trainee's invitations.
+        self.training = TrainingActions(lambda: self.client, self._spawn, parent=self)
+        self.mock_mode = MockTicketMode(self)  # a trainee's way into the training workspace
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name
@@ -128,6 +137,8 @@ class ConsoleSession(QObject):
         self.chat.listen(self.sync)
         self._spawn(self._load_agents(client))
         self._spawn(self._load_vip_targets(client))
+        if self.me.role in TRAINEE_ROLES and not client.base_url.endswith(TRAINING_PATH):
+            self.training.watch_invitations()
         self.window.set_can_send(True)
         self._show_connection_state()
         self.sync_attached.emit()
@@ -170,6 +181,7 @@ class ConsoleSession(QObject):
 
     async def aclose(self) -> None:
         """Stop syncing and release the client; drafts are saved first."""
+        await self.mock_mode.close()
         self.window.ticket_view.leave()
         self.window.ticket_view.save_draft_now()
         for unsubscribe in self._unsubscribe:
@@ -180,6 +192,7 @@ class ConsoleSession(QObject):
             self.window.chat_pages.leave()  # "stopped typing" and the chat draft, before stop
         self.chat.close()
         self.audit.close()  # unsent reports stay in the store for the next session
+        self.training.close()
         self.bridge.close()
         if self.sync is not None:
             await self.sync.stop()

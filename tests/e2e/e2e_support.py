@@ -22,9 +22,12 @@ DEMO_PASSWORD = "demo-pass-2026"
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
 
 
-def server_settings(database: Path, tickets: int = 40) -> ServerSettings:
+def server_settings(
+    database: Path, tickets: int = 40, *, with_training: bool = False
+) -> ServerSettings:
     return ServerSettings(
         database_url=sqlite_url(database),
+        with_training=with_training,
         demo=True,
         simulate=False,
         demo_tickets=tickets,

@@ -165,6 +165,8 @@ def fast_settings(path: Path, **overrides: Any) -> ServerSettings:
         "database_url": sqlite_url(path),
         "sse_keepalive_s": 0.3,
         "event_poll_s": 0.2,
+        # The training workspace costs half a second a start: its own tests ask for it.
+        "with_training": False,
     }
     values.update(overrides)
     return ServerSettings(**values)

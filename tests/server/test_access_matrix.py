@@ -1,7 +1,10 @@
-"""The role matrix, cell by cell, generated from the server's own OpenAPI document: every
+"""The role matrix, cell by cell, generated from the server's own OpenAPI documents: every
 operation is called by one demo account per role and anonymously, and answers 403 role_forbidden
 exactly where the matrix forbids it. Bodies are minimal (mostly `{}`, a 422 for the allowed roles,
-so nothing much changes); path parameters are real ids of the demo workspace."""
+so nothing much changes); path parameters are real ids of the demo workspace.
+
+The matrix covers both workspaces of the server: the live app and the training workspace mounted
+under /training (the same API plus training's own operations, with its own tokens)."""
 
 from __future__ import annotations
 
@@ -18,14 +21,20 @@ from fastapi import APIRouter, FastAPI
 from server_fixtures import fast_settings
 
 from console.api.schemas import API_PREFIX
+from console.api.schemas_training import TRAINING_PATH
 from console.core.domain import Role
 from console.server import access
 from console.server.access import CUSTOMER, MATRIX, PUBLIC, bind_routes
 from console.server.app import create_app
+from console.server.db import Database
 from console.server.demo.agents import DEMO_PASSWORD
 from console.server.embedded import EmbeddedServer
 from console.server.routes import deps
 from console.server.routes.deps import AgentDep
+from console.server.runtime import Runtime
+from console.server.settings import ServerSettings
+from console.server.training.agents import issue_pass, mirror_agents
+from console.server.training.workspace import training_settings
 
 ACCOUNTS = {
     Role.AGENT: "alice",
@@ -36,6 +45,8 @@ ACCOUNTS = {
 }
 ANONYMOUS = "anonymous"
 LOGOUT = f"POST {API_PREFIX}/auth/logout"
+# The live app's way into the training workspace: served live only.
+TRAINING_ENTRY = {f"POST {API_PREFIX}/training/enter", f"GET {API_PREFIX}/training/invitation"}
 
 
 @dataclass
@@ -45,6 +56,11 @@ class Demo:
     tokens: dict[str, str]
     params: dict[str, str]
     openapi: dict[str, Any]
+    # The training workspace: its base URL, tokens, ids and document.
+    training_base: str
+    training_tokens: dict[str, str]
+    training_params: dict[str, str]
+    training_openapi: dict[str, Any]
 
     def client(self, token: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -116,17 +132,82 @@ def _ids(c: httpx.Client, tokens: dict[str, str]) -> dict[str, str]:
     }
 
 
+def _training_tokens(
+    c: httpx.Client, settings: ServerSettings, tokens: dict[str, str]
+) -> dict[str, str]:
+    """A training-workspace token for every account. Compliance may not enter training (the
+    matrix keeps it out of POST /training/enter), so its account is copied in the way entering
+    does, to see the training rows refuse it too."""
+    found: dict[str, str] = {}
+    for name, token in tokens.items():
+        r = c.post(f"{API_PREFIX}/training/enter", headers={"Authorization": f"Bearer {token}"})
+        if r.status_code == 200:
+            found[name] = r.json()["token"]
+    live = Runtime(settings=settings, db=Database(settings.database_url))
+    trained = training_settings(settings)
+    training = Runtime(settings=trained, db=Database(trained.database_url))
+    try:
+        for name in set(tokens) - set(found):
+            me = c.get(f"{API_PREFIX}/me", headers={"Authorization": f"Bearer {tokens[name]}"})
+            agent_id = me.json()["id"]
+            mirror_agents(live, training, [agent_id])
+            found[name] = issue_pass(training, agent_id, None).token
+    finally:
+        live.db.dispose()
+        training.db.dispose()
+    return found
+
+
+def _training_ids(c: httpx.Client, tokens: dict[str, str]) -> dict[str, str]:
+    """An existing id for every path parameter of training's own operations."""
+    p = API_PREFIX
+    tom = {"Authorization": f"Bearer {tokens['tom']}"}
+    alice = {"Authorization": f"Bearer {tokens['alice']}"}
+    alice_id = c.get(f"{p}/me", headers=alice).json()["id"]
+    session = c.post(
+        f"{p}/training/sessions",
+        json={"title": "Matrix", "trainee_ids": [alice_id], "scenario_ids": ["stolen-account"]},
+        headers=tom,
+    )
+    assert session.status_code == 201, session.text
+    quiz = c.post(f"{p}/training/quizzes", json={"questions": 1}, headers=alice)
+    assert quiz.status_code == 201, quiz.text
+    return {
+        "scenario_id": "stolen-account",
+        "session_id": str(session.json()["id"]),
+        "seat_id": str(session.json()["seats"][0]["id"]),
+        "agent_id": str(alice_id),
+        "quiz_id": str(quiz.json()["id"]),
+    }
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     path: Path = tmp_path_factory.mktemp("matrix") / "server.sqlite3"
-    server = EmbeddedServer(fast_settings(path, demo=True, demo_tickets=20))
+    settings = fast_settings(path, demo=True, demo_tickets=20, with_training=True)
+    server = EmbeddedServer(settings)
     base = server.start()
+    training_base = base + TRAINING_PATH
     try:
         with httpx.Client(base_url=base, timeout=15.0) as c:
             tokens = {name: _login(c, name) for name in ACCOUNTS.values()}
             params = _ids(c, tokens)
             openapi = c.get("/openapi.json").json()
-        yield Demo(server, base, tokens, params, openapi)
+            training_tokens = _training_tokens(c, settings, tokens)
+        with httpx.Client(base_url=training_base, timeout=15.0) as c:
+            training_params = _training_ids(c, training_tokens)
+            training_openapi = c.get("/openapi.json").json()
+        yield Demo(
+            server,
+            base,
+            tokens,
+            params,
+            openapi,
+            training_base,
+            training_tokens,
+            training_params,
+            training_openapi,
+        )
     finally:
         server.stop()
 
@@ -176,34 +257,76 @@ def _refused_by_role(r: httpx.Response) -> bool:
     return bool(r.json()["error"]["code"] == "role_forbidden")
 
 
+def _keys(openapi: dict[str, Any]) -> set[str]:
+    return {f"{m} {p}" for m, p, _ in _operations(openapi)}
+
+
 def test_every_operation_has_a_row_and_every_row_an_operation(demo: Demo) -> None:
-    documented = {f"{m} {p}" for m, p, _ in _operations(demo.openapi)}
+    documented = _keys(demo.openapi) | _keys(demo.training_openapi)
     assert documented - set(MATRIX) == set()
     assert set(MATRIX) - documented == set()
+
+
+def test_training_operations_are_served_by_the_training_workspace_alone(demo: Demo) -> None:
+    live, training = _keys(demo.openapi), _keys(demo.training_openapi)
+    training_rows = {k for k in MATRIX if k.split(" ", 1)[1].startswith(f"{API_PREFIX}/training/")}
+    assert training - live == training_rows - TRAINING_ENTRY
+    assert live - training == TRAINING_ENTRY
+    assert training_rows - TRAINING_ENTRY and not (training_rows - TRAINING_ENTRY) & live
+
+
+def _check_cells(
+    operations: list[tuple[str, str, dict[str, Any]]],
+    params: dict[str, str],
+    clients: dict[str, httpx.Client],
+) -> list[str]:
+    wrong: list[str] = []
+    for method, path, op in operations:
+        row = MATRIX[f"{method} {path}"]
+        url = _url(path, params)
+        for role, client in clients.items():
+            r = _call(client, method, path, op, url)
+            cell = f"{method} {path} as {role}: {r.status_code} {r.text[:120]}"
+            if r.status_code >= 500:
+                wrong.append(cell)
+            elif row in (PUBLIC, CUSTOMER):
+                if _refused_by_role(r):
+                    wrong.append(cell)
+            elif role == ANONYMOUS:
+                if r.status_code != 401:
+                    wrong.append(cell)
+            elif (Role(role) in row) == _refused_by_role(r) or r.status_code == 401:
+                wrong.append(cell)
+    return wrong
+
+
+def test_every_cell_of_the_training_workspaces_own_rows(demo: Demo) -> None:
+    live = _keys(demo.openapi)
+    own = [o for o in _operations(demo.training_openapi) if f"{o[0]} {o[1]}" not in live]
+    who: dict[str, str | None] = {str(r): demo.training_tokens[n] for r, n in ACCOUNTS.items()}
+    who[ANONYMOUS] = None
+    clients = {
+        role: httpx.Client(
+            base_url=demo.training_base,
+            headers={"Authorization": f"Bearer {token}"} if token else {},
+            timeout=15.0,
+        )
+        for role, token in who.items()
+    }
+    try:
+        assert own
+        assert _check_cells(own, demo.training_params, clients) == []
+    finally:
+        for client in clients.values():
+            client.close()
 
 
 def test_every_cell_of_the_matrix(demo: Demo) -> None:
     who: dict[str, str | None] = {str(r): demo.tokens[n] for r, n in ACCOUNTS.items()}
     who[ANONYMOUS] = None
-    wrong: list[str] = []
     clients = {role: demo.client(token) for role, token in who.items()}
     try:
-        for method, path, op in _operations(demo.openapi):
-            row = MATRIX[f"{method} {path}"]
-            url = _url(path, demo.params)
-            for role, client in clients.items():
-                r = _call(client, method, path, op, url)
-                cell = f"{method} {path} as {role}: {r.status_code} {r.text[:120]}"
-                if r.status_code >= 500:
-                    wrong.append(cell)
-                elif row in (PUBLIC, CUSTOMER):
-                    if _refused_by_role(r):
-                        wrong.append(cell)
-                elif role == ANONYMOUS:
-                    if r.status_code != 401:
-                        wrong.append(cell)
-                elif (Role(role) in row) == _refused_by_role(r) or r.status_code == 401:
-                    wrong.append(cell)
+        wrong = _check_cells(_operations(demo.openapi), demo.params, clients)
     finally:
         for client in clients.values():
             client.close()

@@ -97,6 +97,7 @@ class ChatLoopbackServer(LoopbackServer):
             simulate=False,
             event_poll_s=0.05,
             demo_tickets=1_200,
+            with_training=False,
             **chat_settings,
         )
         self._server = EmbeddedServer(settings, port=self.port)

@@ -82,6 +82,7 @@ class LoopbackServer:
             simulate=False,
             event_poll_s=0.05,
             demo_tickets=1_200,  # several bootstrap pages, without the full demo's 5,000
+            with_training=False,
         )
         self.database = database
         self.port = free_port()

@@ -20,6 +20,7 @@ def demo_server(path: Path, tickets: int = 150) -> Iterator[EmbeddedServer]:
             demo=True,
             simulate=False,
             demo_tickets=tickets,
+            with_training=False,
             sse_keepalive_s=1.0,
             event_poll_s=0.2,
         )

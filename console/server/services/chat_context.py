@@ -3,8 +3,9 @@ knowledge base (the bot's source)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,10 @@ def _no_articles(_session: Session, _text: str, _language: str) -> BotArticle | 
     return None
 
 
+def _nobody() -> Set[int]:
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class ChatContext:
     offer_timeout_s: float = 30.0
@@ -27,6 +32,10 @@ class ChatContext:
     default_capacity: int = 5
     average_handle_s: float = 90.0
     find_article: ArticleFinder = _no_articles
+    # Agents routing offers nothing to now: in the live workspace, those in a training session.
+    agents_away: Callable[[], Set[int]] = _nobody
+    # False in the training workspace: its chats go straight to their trainee, never via routing.
+    routes: bool = True
 
 
 def kb_finder(runtime: Runtime) -> ArticleFinder:
@@ -51,6 +60,14 @@ def kb_finder(runtime: Runtime) -> ArticleFinder:
     return find
 
 
+def _agents_away(runtime: Runtime) -> Callable[[], Set[int]]:
+    if runtime.training is None:
+        return _nobody
+    from console.server.training.busy import agents_away
+
+    return partial(agents_away, runtime.training)
+
+
 def chat_context(runtime: Runtime) -> ChatContext:
     s = runtime.settings
     return ChatContext(
@@ -59,4 +76,6 @@ def chat_context(runtime: Runtime) -> ChatContext:
         default_capacity=s.chat_default_capacity,
         average_handle_s=s.chat_average_handle_s,
         find_article=kb_finder(runtime),
+        agents_away=_agents_away(runtime),
+        routes=not s.training,
     )

@@ -161,12 +161,16 @@ def with_ladders(
 
 
 def route(session: Session, ctx: ChatContext, now: datetime | None = None) -> list[ConversationOut]:
-    """Offers waiting chats to eligible agents; returns the conversations offered."""
+    """Offers waiting chats to eligible agents (none to agents in training); returns the
+    conversations offered."""
+    if not ctx.routes:
+        return []
     now = now or utcnow()
     queued = waiting(session, lock=True)
     if not queued:
         return []
-    slots = agent_slots(session, ctx, lock=True)
+    away = ctx.agents_away()
+    slots = [s for s in agent_slots(session, ctx, lock=True) if s.agent_id not in away]
     if not slots:
         return []
     queued = with_ladders(session, queued)

@@ -60,6 +60,13 @@ from console.ui.vip import role_page as _vip  # noqa: E402
 
 ROLE_PAGES.append(RolePage(_vip.KEY, _vip.GLYPH, _vip.label, _vip.ROLES, _vip.build))
 
+# Training: a trainer's sessions and scenarios, a trainee's results (console/ui/training).
+from console.ui.training import role_page as _training  # noqa: E402
+
+ROLE_PAGES.append(
+    RolePage(_training.KEY, _training.GLYPH, _training.label, _training.ROLES, _training.build)
+)
+
 
 def pages_for(role: str) -> list[RolePage]:
     return [page for page in ROLE_PAGES if role in page.roles]
