@@ -69,7 +69,9 @@ async def _start_class(qtbot, tom, trainee_ids: list[int]) -> Any:  # type: igno
     dialog.check_scenario("stolen-account")
     click(qtbot, dialog.start_button)
     await wait_until(lambda: sessions.dialog is None, what="session started")
-    await wait_until(lambda: len(sessions.seats.seats) == 2, what="both seats listed")
+    await wait_until(
+        lambda: len(sessions.seats.seats) == len(trainee_ids), what="every seat listed"
+    )
     return sessions
 
 

@@ -277,7 +277,9 @@ def _timeline(
         else:
             low, high = _GAP[stage]
         offsets.append(offsets[-1] + _log_minutes(rng, low, high))
-    room = now - created - timedelta(seconds=30)
+    # Never below zero: a ticket opened in the last half minute keeps its messages at or after
+    # its opening (a negative room would turn the squeeze into a rewind).
+    room = max(now - created - timedelta(seconds=30), timedelta(0))
     if offsets[-1] > room:
         # The conversation is younger than it would naturally be: squeeze it into the time there
         # is, ending somewhere before now so fresh tickets don't all look touched at seed time.
