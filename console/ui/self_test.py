@@ -267,6 +267,17 @@ def _secret_guard(run: _Run) -> None:
     run.ok(f"a 12-word phrase is recognised as {found[0].kind}")
 
 
+async def _training(run: _Run) -> None:
+    """The scenarios ship as data files: without them the training workspace has none."""
+    run.begin("training workspace")
+    session = run.session
+    assert session is not None
+    found = await session.training.call(lambda client: client.training_scenarios())
+    if not found:
+        raise SelfTestError("the training workspace has no scenarios (data files missing?)")
+    run.ok(f"training workspace: {len(found)} scenarios")
+
+
 async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     _check_qt(run, app)
     _check_languages(run)
@@ -278,6 +289,7 @@ async def _steps(run: _Run, app: Any, workdir: Path) -> None:
     await _write_draft(run, view, ticket.id)
     await _knowledge_base(run)
     _secret_guard(run)
+    await _training(run)
 
 
 async def _main(run: _Run, app: Any, workdir: Path, timeout: float) -> int:

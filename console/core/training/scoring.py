@@ -117,9 +117,17 @@ def _expected(
             continue
         within = duration(entry.within_s, zh)
         if first is None:
-            lost.append(
-                say(zh, f"未做到：{label}（{within}内）。", f"Did not: {label} (within {within}).")
-            )
+            # A label that already names its time ("within 5 minutes") is not told it twice.
+            if any(ch.isdigit() for ch in label):
+                lost.append(say(zh, f"未做到：{label}。", f"Did not: {label}."))
+            else:
+                lost.append(
+                    say(
+                        zh,
+                        f"未做到：{label}（{within}内）。",
+                        f"Did not: {label} (within {within}).",
+                    )
+                )
         else:
             late = duration(first, zh)
             lost.append(

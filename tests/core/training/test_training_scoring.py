@@ -186,6 +186,17 @@ def test_missed_expectations_are_listed_in_the_right_language() -> None:
     assert item(en, RubricKind.EXPECTED).lost == ("Did not: Freeze the account (within 5 min).",)
 
 
+def test_a_label_naming_its_time_is_not_told_it_twice() -> None:
+    timed = dataclasses.replace(
+        SCENARIO.expect[0],
+        label={"en": "Freeze the account within 5 minutes", "zh": "5 分钟内冻结"},
+    )
+    scenario = dataclasses.replace(SCENARIO, expect=(timed, *SCENARIO.expect[1:]))
+    steps = replace(model_steps("en"), "freeze_account", None)
+    lost = item(score(scenario, attempt(steps)), RubricKind.EXPECTED).lost
+    assert lost == ("Did not: Freeze the account within 5 minutes.",)
+
+
 def test_an_expectation_done_too_late_does_not_count() -> None:
     steps = replace(model_steps("en"), "freeze_account", agent(400, "freeze_account"))
     steps = replace(steps, "verify_identity", None)
