@@ -2,10 +2,10 @@
 
 Tasks under run(): the follower (bootstrap, catch up, live stream; reconnects with backoff
 on any failure), the flusher (sends the outbox whenever the console is online and something
-was queued), the presence renewer (every 10 s) and the due-soon check (every 30 s). Store calls
-go through asyncio.to_thread so the event loop (the GUI's, under qasync) never waits on the
-disk. Commands from the agent (send_message, update_ticket, escalate, merge, link, ...) are
-plain methods (commands.py): they write the store at once and wake the flusher.
+was queued), the presence renewer (every 10 s; my_presence.py) and the due-soon check (every
+30 s). Store calls go through asyncio.to_thread so the event loop (the GUI's, under qasync)
+never waits on the disk. Commands from the agent (send_message, update_ticket, escalate, merge,
+link, ...) are plain methods (commands.py): they write the store at once and wake the flusher.
 
 Events pass the PresenceBoard (`engine.presence`) and the NotificationCenter
 (`engine.notifications`) before the store applies them; knowledge-base flag and revision
@@ -36,7 +36,6 @@ from console.api.schemas import (
     EscalationOut,
     EventOut,
     PresenceOut,
-    PresenceUpdate,
     TicketUpdate,
 )
 from console.core.domain import EventType, PresenceState, Role
@@ -49,6 +48,7 @@ from console.sync.chat import ChatCommands
 from console.sync.commands import InboxCommands
 from console.sync.feed import EventFeed
 from console.sync.kb import KbCommands, fetch_all_articles
+from console.sync.my_presence import MyPresence
 from console.sync.notifications import NotificationCenter
 from console.sync.outbox import OutboxSender
 from console.sync.presence import PresenceBoard
@@ -65,7 +65,6 @@ KB_FIRST_FILL_DELAY_S = 3.0
 OFFLINE_AFTER_FAILURES = 3
 
 
-PRESENCE_RENEW_S = 10.0
 DUE_SOON_CHECK_S = 30.0
 
 # Knowledge-base events that are not stored: review pages refresh from them (kb_listeners).
@@ -81,7 +80,7 @@ KB_REVIEW_EVENTS = frozenset(
 KbListener = Callable[[EventOut], None]
 
 
-class SyncEngine(InboxCommands, KbCommands, ChatCommands):
+class SyncEngine(InboxCommands, KbCommands, ChatCommands, MyPresence):
     def __init__(
         self,
         client: SupportClient,
@@ -341,36 +340,7 @@ class SyncEngine(InboxCommands, KbCommands, ChatCommands):
         self._side_tasks.add(task)
         task.add_done_callback(self._side_tasks.discard)
 
-    # --- presence and due-soon checks --------------------------------------------------------
-
-    def set_presence(self, ticket_id: int, state: str) -> None:
-        """Tell the server I am viewing/typing on (or left) a ticket; renewed every 10 s until
-        "left". Best effort: a failure is logged, the next renewal tries again."""
-        presence = PresenceState(state)
-        if presence is PresenceState.LEFT:
-            self._my_presence.pop(ticket_id, None)
-        else:
-            self._my_presence[ticket_id] = presence
-        self._spawn(self._send_presence(ticket_id, presence))
-
-    async def _send_presence(self, ticket_id: int, state: PresenceState) -> None:
-        try:
-            await self._client.set_presence(ticket_id, PresenceUpdate(state=state))
-        except ApiError as exc:
-            log.info("presence on ticket %d not sent: %r", ticket_id, exc)
-
-    async def _renew_presence_forever(self) -> None:
-        while True:
-            await asyncio.sleep(PRESENCE_RENEW_S)
-            if self._state is ConnectionState.ONLINE:
-                for ticket_id, state in list(self._my_presence.items()):
-                    await self._send_presence(ticket_id, state)
-
-    async def fetch_presence(self, ticket_id: int) -> list[PresenceOut]:
-        """Who is on the ticket now (when opening it; events keep it current). Raises ApiError."""
-        entries = await self._client.presence(ticket_id)
-        self.presence.replace(ticket_id, entries)
-        return self.presence.on(ticket_id)
+    # --- due-soon checks ---------------------------------------------------------------------
 
     async def _check_due_soon_forever(self) -> None:
         while True:

@@ -11,7 +11,17 @@ if TYPE_CHECKING:
 
     from console.api.schemas import AgentOut, PresenceOut, TicketUpdate
 
-__all__ = ["TicketCommands"]
+__all__ = ["SignedInAgent", "TicketCommands"]
+
+
+class SignedInAgent(Protocol):
+    """What the main window shows of the agent before the full record is parsed."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def display_name(self) -> str: ...
 
 
 class TicketCommands(Protocol):

@@ -108,7 +108,9 @@ class ConsoleSession(QObject):
         self.audit = AuditActions(store, lambda: self.client, self._spawn, self.agents, self)
         # The training workspace: the trainer's page, and the trainee's invitations.
         self.training = TrainingActions(lambda: self.client, self._spawn, parent=self)
-        self.mock_mode = MockTicketMode(self)  # a trainee's way into the training workspace
+        self.mock_mode = MockTicketMode(
+            self, self._spawn
+        )  # a trainee's way into the training workspace
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name

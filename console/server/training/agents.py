@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from console.api.schemas_training import TrainingPassOut
+from console.api.schemas_training import TRAINING_PATH, TrainingPassOut
 from console.server.clock import utcnow
 from console.server.models import Agent, AuthToken
 from console.server.runtime import Runtime
@@ -40,8 +39,6 @@ def mirror_agents(live: Runtime, training: Runtime, ids: Iterable[int]) -> list[
 
 def issue_pass(training: Runtime, agent_id: int, session_id: int | None) -> TrainingPassOut:
     """A training-workspace token for an agent already mirrored."""
-    from console.api.schemas_training import TRAINING_PATH
-
     token = new_token()
     now = utcnow()
     expires_at = now + timedelta(seconds=training.settings.token_ttl_s)
@@ -57,7 +54,3 @@ def issue_pass(training: Runtime, agent_id: int, session_id: int | None) -> Trai
     return TrainingPassOut(
         path=TRAINING_PATH, token=token, expires_at=expires_at, session_id=session_id
     )
-
-
-def agent_exists(session: Session, agent_id: int) -> bool:
-    return session.get(Agent, agent_id) is not None

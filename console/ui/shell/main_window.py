@@ -11,7 +11,7 @@ view, the settings page — once the Store is open.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.store import Store
     from console.ui.change_bridge import ChangeBridge
     from console.ui.chat.chat_pages import ChatPages
-    from console.ui.commands import TicketCommands
+    from console.ui.commands import SignedInAgent, TicketCommands
     from console.ui.kb.kb_pages import KbPages
     from console.ui.notify.notifier import Notifier
     from console.ui.palette.command_palette import CommandPalette
@@ -49,16 +49,6 @@ if TYPE_CHECKING:  # the ticket view and settings load with the Store, after the
     from console.ui.ticket.ticket_view import TicketView
 
 __all__ = ["MainWindow"]
-
-
-class SignedInAgent(Protocol):
-    """What the window shows of the agent before the full record is parsed."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def display_name(self) -> str: ...
 
 
 class MainWindow(KeyboardNavigation, QMainWindow):
@@ -299,20 +289,20 @@ class MainWindow(KeyboardNavigation, QMainWindow):
     def set_badge(self, key: str, count: int) -> None:
         self.rail.set_badge(key, count)
 
-    def open_chat(self, conversation_id: int) -> None:
-        """From a toast or the tray: bring the window up and show the chat."""
+    def _bring_forward(self) -> None:
+        """A toast or the tray was clicked: the window comes up, in front."""
         if self.isMinimized():
             self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def open_chat(self, conversation_id: int) -> None:
+        self._bring_forward()
         if self._chats is not None:
             self._chats.open_chat(conversation_id)
 
     def _open_article_from_notice(self, article_id: int) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        self._bring_forward()
         self.open_article(article_id)
 
     def open_article(self, article_id: int, lang: str = "") -> None:

@@ -14,6 +14,7 @@ import asyncio
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from console.ui.session import ConsoleSession
 
 __all__ = ["MockTicketMode", "training_store_path"]
+
+Spawn = Callable[[Coroutine[Any, Any, None]], None]
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +54,10 @@ class MockTicketMode(QObject):
     entered = Signal(object)  # the training ConsoleSession, its window on screen
     left = Signal()
 
-    def __init__(self, live: ConsoleSession) -> None:
+    def __init__(self, live: ConsoleSession, spawn: Spawn) -> None:
         super().__init__(live)
         self.live = live
+        self._spawn = spawn
         self.session: ConsoleSession | None = None
         self.bar: TrainingBar | None = None
         self._path: Path | None = None
@@ -73,7 +77,7 @@ class MockTicketMode(QObject):
             return
         if not self._busy:
             self._busy = True
-            self.live._spawn(self._enter(invitation))
+            self._spawn(self._enter(invitation))
 
     async def _enter(self, invitation: TrainingInvitationOut) -> None:
         try:
@@ -104,7 +108,7 @@ class MockTicketMode(QObject):
         self.bar = apply_training_look(session.window, invitation, self.leave)
         session.window.closing.connect(self._on_training_window_closing)
         session.sign_out_requested.connect(self.leave)
-        self._live_status = getattr(self.live.chat, "_status", "online")
+        self._live_status = self.live.chat.status()
         self.live.chat.set_status("away")
         session.chat.set_status("online")  # the simulated customers' chats come to this window
         self.live.window.hide()
@@ -122,7 +126,7 @@ class MockTicketMode(QObject):
     def leave(self) -> None:
         if self.session is not None and not self._busy:
             self._busy = True
-            self.live._spawn(self._leave())
+            self._spawn(self._leave())
 
     async def _leave(self) -> None:
         try:
