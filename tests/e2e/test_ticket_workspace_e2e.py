@@ -270,6 +270,8 @@ def test_attachments_upload_preview_save_and_refusal(qtbot, run: Run, tmp_path, 
             box.editor.setFocus()
             qtbot.keyClicks(box.editor, fake_body)
             qtbot.mouseClick(box.send_button, Qt.MouseButton.LeftButton)
+            stale = window.ticket_view.composer.stale_dialog
+            assert stale is None, f"nothing changed, yet the guard asks: {stale.changes}"
             await wait_until(
                 lambda: (
                     [(b.message.state, b.isVisible()) for b in bubbles_with_body(window, fake_body)]

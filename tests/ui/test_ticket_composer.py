@@ -207,6 +207,25 @@ def test_a_new_ticket_opened_by_my_own_reply_is_not_news(qtbot, view, store):
     assert len(view._commands.named("send_message")) == 2
 
 
+def test_my_reply_explains_the_opening_even_when_a_late_refresh_saw_it_first(qtbot, view, store):
+    """The opening refresh may finish after my first reply is confirmed but before the server's
+    status change arrives: the snapshot then holds my reply and "new", and "open" follows."""
+    store.upsert_tickets([ticket(2, language="ja", status="new", version=2)])
+    view.show_ticket(2)
+    _type(qtbot, view, "first answer")
+    view.reply_box.send_button.click()
+    store.upsert_messages(
+        [message(8, 2, MessageKind.REPLY, "first answer", author_name=ME.display_name)]
+    )
+    for done in view._commands.refresh_done:
+        done()
+    store.upsert_tickets([ticket(2, language="ja", status="open", version=3)])
+    _type(qtbot, view, "second answer")
+    view.reply_box.send_button.click()
+    assert view.composer.stale_dialog is None
+    assert len(view._commands.named("send_message")) == 2
+
+
 def test_a_new_ticket_opened_by_someone_else_is_news(qtbot, view, store):
     store.upsert_tickets([ticket(2, language="ja", status="new", version=2)])
     view.show_ticket(2)

@@ -44,14 +44,14 @@ def changes_since(
     """Sentences for the agent, oldest first; empty when nothing changed."""
     changes: list[str] = []
     customer_new = 0
-    my_reply = False
+    # Any reply of mine, seen or not: a refresh that finished after it was confirmed may have
+    # put it in the snapshot beside the "new" status the server was about to change.
+    my_reply = any(m.author_name == me_name and m.kind == MessageKind.REPLY for m in messages)
     for message in messages:
         if message.id in seen.message_ids:
             continue
         if message.author_name == me_name and message.kind != MessageKind.CUSTOMER:
-            # My own words (queued, or from another window) are known.
-            my_reply = my_reply or message.kind == MessageKind.REPLY
-            continue
+            continue  # my own words (queued, or from another window) are known
         if message.id is None or message.created_at <= seen.taken_at:
             continue
         if message.kind == MessageKind.CUSTOMER:
