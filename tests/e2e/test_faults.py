@@ -322,6 +322,7 @@ def test_event_of_a_newer_server_version_does_not_stall_the_feed(
     run(qasync_loop, scenario)
 
 
+@pytest.mark.alone
 def test_window_stays_responsive_while_the_server_hangs(
     qasync_loop, qtbot, live_server: LiveServer, tmp_path: Path
 ):
