@@ -46,6 +46,7 @@ from console.server.services.sla import seed_default_policies
 from console.server.settings import ServerSettings
 from console.server.sla_sweeper import run_sla_sweeper, sweep_once
 from console.server.training.ids import install_id_floor, workspace_ids
+from console.server.training.scope import install_scope, own_exercises
 from console.server.training.workspace import training_lifespan
 from console.server.vip_sweeper import run_vip_sweeper
 
@@ -143,11 +144,14 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.runtime = runtime
     if settings.training:
         install_id_floor(runtime.db, TRAINING_ID_FLOOR)
+        install_scope(runtime.db)
     install_error_handlers(app)
     audit.install_refusal_audit(app)
     # Every operation has a row in the role matrix (access.py): unknown ones are refused; ids
     # of the other workspace (training or live) are refused as unknown ones.
     access = [KNOWN_OPERATION, Depends(workspace_ids(settings.training))]
+    if settings.training:  # and a trainee's are their own (training/scope.py)
+        access.append(Depends(own_exercises(runtime.db)))
     # Routes are matched in order: the customers' chat routes, the busiest on a chat floor, first.
     for module in (chat_customer, workspace, auth, tickets, customers, events, kb, chat_agent):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=access)

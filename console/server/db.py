@@ -11,7 +11,7 @@ databases the default transaction handling applies and row locks come from the q
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,12 @@ class Database:
                 sqlite_begin="IMMEDIATE", sqlite_nowait=True
             )
             self._write_now = sessionmaker(nowait, expire_on_commit=False)
+
+    def before_each_commit(self, hook: Callable[[Session], None]) -> None:
+        """Run `hook` on every write transaction just before it commits."""
+        makers = [self._write] + ([self._write_now] if self._now_engine is not None else [])
+        for maker in makers:
+            event.listen(maker, "before_commit", hook)
 
     def engines(self) -> list[Engine]:
         """Every engine this database opens connections with."""

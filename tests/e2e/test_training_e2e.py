@@ -102,6 +102,16 @@ async def _customer_said(client, ticket_id: int, words: str) -> None:  # type: i
     raise AssertionError(f"the simulated customer never said {words!r}")
 
 
+async def _live_status_is(client, agent_id: int, status: str) -> None:  # type: ignore[no-untyped-def]
+    """The live server's view of an agent's chat status (what routing goes by)."""
+    for _ in range(100):
+        rows = await client.chat_statuses()
+        if any(r.agent_id == agent_id and r.status == status for r in rows):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"agent {agent_id} never {status!r} on the live server")
+
+
 def test_a_class_of_two_on_a_stolen_account(
     qasync_loop, qtbot, training_server: LiveServer, tmp_path
 ) -> None:
@@ -120,6 +130,10 @@ def test_a_class_of_two_on_a_stolen_account(
 
         # Tom starts the class from his Training page.
         sessions = await _start_class(qtbot, tom, [alice.me.id, bob.me.id])
+
+        # Alice had stepped away from live chat before the class; she comes back to that.
+        alice.chat.set_status("away")
+        await _live_status_is(live_checker, alice.me.id, "away")
 
         # Each trainee joins: the training window, unmistakable; the live window out of the way.
         a_train = await _join(qtbot, alice)
@@ -215,5 +229,7 @@ def test_a_class_of_two_on_a_stolen_account(
         click(qtbot, alice.mock_mode.bar.leave_button)
         await wait_until(lambda: alice.mock_mode.session is None, what="training window closed")
         await wait_until(alice.window.isVisible, what="live window back")
+        assert alice.chat.status() == "away"
+        await _live_status_is(live_checker, alice.me.id, "away")
 
     run_scenario(qasync_loop, scenario, list(apps.values()), clients)

@@ -51,6 +51,7 @@ from console.server.services.chat_records import (
 )
 from console.server.services.idempotency import MAX_KEY_CHARS, request_hash
 from console.server.services.ticket_query import MAX_ID
+from console.server.training.scope import works_own_only
 
 router = APIRouter(tags=["chat"])
 ChatId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -89,7 +90,10 @@ def list_chats(
     agent: AgentDep,
     scope: Annotated[Literal["mine", "queue", "all"], Query()] = "mine",
 ) -> list[ConversationOut]:
-    """mine: offered to me or active with me; queue: waiting, in queue order; all: not ended."""
+    """mine: offered to me or active with me; queue: waiting, in queue order; all: not ended
+    (a trainee's "all" in training: their own)."""
+    if scope == "all" and works_own_only(runtime.settings.training, agent):
+        scope = "mine"
     with runtime.db.read() as session:
         return chat_agent_actions.list_conversations(session, agent, scope)
 

@@ -25,6 +25,7 @@ from console.server.routes.deps import AgentDep, IdempotencyDep, RuntimeDep
 from console.server.routes.mutation import run_mutation
 from console.server.services import messages, tickets
 from console.server.services.ticket_query import MAX_ID, TicketFilters, list_tickets
+from console.server.training.scope import works_own_only
 
 router = APIRouter(tags=["tickets"])
 
@@ -88,9 +89,12 @@ def get_tickets(
     sla: Annotated[SlaFilter | None, Query(description="SLA state right now")] = None,
     group: Annotated[str | None, Query(description="comma-separated groups")] = None,
 ) -> TicketPage:
+    wanted = _assignee(assignee, agent.id)
+    if works_own_only(runtime.settings.training, agent):
+        wanted = agent.id if wanted in (None, agent.id) else -1  # a classmate's: none of them
     filters = TicketFilters(
         statuses=_split(status, "status", TicketStatus),
-        assignee=_assignee(assignee, agent.id),
+        assignee=wanted,
         channels=_split(channel, "channel", Channel),
         categories=_split(category, "category", Category),
         languages=_split(language, "language"),

@@ -135,7 +135,7 @@ class MockTicketMode(QObject):
             self._busy = False
         self.live.window.show()
         self.live.window.raise_()
-        self.live.chat.set_status(self._live_status if self._live_status != "away" else "online")
+        self.live.chat.set_status(self._live_status)  # as the agent had it, "away" included
         self.left.emit()
 
     async def close(self) -> None:
