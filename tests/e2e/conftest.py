@@ -51,7 +51,9 @@ def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
     """The reference server runs on threads of this process. Left to chance, the garbage
     collector may run on one of them and free a previous test's widgets there, which Qt does
     not survive: collect on the GUI thread before and after each test instead (thawing what a
-    test froze, as the app does on settling its heap, so that it too is collected here)."""
+    test froze, as the app does on settling its heap, so that it too is collected here).
+    What survives is frozen again, so the collection before the next test walks only what was
+    made since."""
     gc.collect()
     yield
     from PySide6.QtWidgets import QApplication
@@ -60,6 +62,7 @@ def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
         QApplication.processEvents()
     gc.unfreeze()
     gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture
