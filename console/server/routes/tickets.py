@@ -113,9 +113,14 @@ def get_tickets(
 def create_ticket(
     body: TicketCreate, runtime: RuntimeDep, agent: AgentDep, idem: IdempotencyDep
 ) -> Response:
-    return run_mutation(
-        runtime, agent, idem, lambda session: (201, tickets.create_ticket(session, body))
-    )
+    def action(session: Session) -> tuple[int, TicketOut]:
+        ticket = tickets.create_ticket(session, body)
+        if works_own_only(runtime.settings.training, agent):
+            # A trainee's own ticket in training: theirs to work, and theirs alone to see.
+            ticket = tickets.update_ticket(session, ticket.id, TicketUpdate(assignee_id=agent.id))
+        return 201, ticket
+
+    return run_mutation(runtime, agent, idem, action)
 
 
 @router.get("/tickets/{ticket_id}", response_model=TicketOut, responses=_ERRORS)

@@ -51,9 +51,20 @@ def test_a_trainee_sees_their_own_exercises_only(trn: TrainingEnv) -> None:
             assert r.status_code == 404, r.text
             r = c.delete(f"/tickets/{bobs}/links/{alices}", headers=key())
             assert r.status_code == 404, r.text
-            # His own work as before.
+            # His own work as before; a ticket he opens himself (a call from his customer) is his.
             assert c.get(f"/tickets/{bobs}/messages").status_code == 200
             assert c.get(f"/customers/{bobs_uid}").status_code == 200
+            call = {
+                "subject": "Phone call",
+                "body": "Called about the lock.",
+                "customer_uid": bobs_uid,
+            }
+            r = c.post("/tickets", json=call, headers=key())
+            assert r.status_code == 201, r.text
+            logged = r.json()
+            assert logged["assignee_id"] == bob
+        with trn.training("alice") as c:
+            assert c.get(f"/tickets/{logged['id']}").status_code == 404
         with trn.training("emma") as c:
             everything = c.get("/chats", params={"scope": "all"}).json()
             assert emmas in {x["id"] for x in everything}
@@ -65,6 +76,8 @@ def test_a_trainee_sees_their_own_exercises_only(trn: TrainingEnv) -> None:
         for name, own, other in (("alice", alices, bobs), ("bob", bobs, alices)):
             about = {e["ticket_id"] for e in _events(trn, name)}
             assert own in about and other not in about, name
+        assert logged["id"] in {e["ticket_id"] for e in _events(trn, "bob")}
+        assert logged["id"] not in {e["ticket_id"] for e in _events(trn, "alice")}
         # The trainer sees both seats' tickets.
         with trn.training("tom") as c:
             listed = {t["id"] for t in c.get("/tickets", params={"limit": 200}).json()["items"]}
