@@ -31,8 +31,13 @@ async def join_training(qtbot, live_session, click_join: Any) -> Any:  # type: i
     await wait_until(
         lambda: live_session.training.invitation is not None, 30, "invitation reached the console"
     )
+    said: list[str] = []  # the live window's notices ("Training could not start: …")
+    live_session.window.statusBar().messageChanged.connect(lambda m: m and said.append(m))
     click_join()
-    await wait_until(lambda: mode.session is not None, 30, "training window opened")
+    try:
+        await wait_until(lambda: mode.session is not None, 30, "training window opened")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; the live window said {said}") from None
     session = mode.session
     window = session.window
     await wait_until(lambda: window.connection.state() == "online", 30, "training window online")
