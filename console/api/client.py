@@ -58,6 +58,10 @@ _MESSAGES = TypeAdapter(list[MessageOut])
 _RAW_EVENT_PAGE = TypeAdapter(dict[str, Any])
 # The server sends a keepalive comment every 15 s; three missed ones mean the stream is dead.
 STREAM_READ_TIMEOUT = 45.0
+# An idle connection is dropped after this long. Servers close idle connections after their
+# own keep-alive (uvicorn: 5 s by default); a connection the server closes just as the console
+# sends on it fails with a ReadError, so the console lets go well before.
+KEEPALIVE_EXPIRY_S = 2.0
 _TICKET_FILTERS = (
     "status",
     "assignee",
@@ -104,7 +108,11 @@ class SupportClient(
         self._timeout = timeout
         self._stream_timeout = httpx.Timeout(timeout, read=stream_read_timeout)
         self._http = httpx.AsyncClient(
-            base_url=root, transport=transport, timeout=timeout, follow_redirects=False
+            base_url=root,
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=False,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY_S),
         )
 
     async def aclose(self) -> None:

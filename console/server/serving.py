@@ -37,6 +37,9 @@ def make_server(app: FastAPI, host: str, port: int, *, log_config: bool) -> Supp
         loop="asyncio",
         lifespan="on",
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+        # Well past the console's own 2 s: an idle connection is always closed by the client
+        # first, never by the server just as the client sends on it (a ReadError).
+        timeout_keep_alive=15,
         # Inside the desktop app the host process owns logging.
         log_config=uvicorn.config.LOGGING_CONFIG if log_config else None,
         access_log=log_config,
