@@ -108,9 +108,8 @@ class ConsoleSession(QObject):
         self.audit = AuditActions(store, lambda: self.client, self._spawn, self.agents, self)
         # The training workspace: the trainer's page, and the trainee's invitations.
         self.training = TrainingActions(lambda: self.client, self._spawn, parent=self)
-        self.mock_mode = MockTicketMode(
-            self, self._spawn
-        )  # a trainee's way into the training workspace
+        # A trainee's way into the training workspace.
+        self.mock_mode = MockTicketMode(self, self._spawn)
         if window is None:
             window = MainWindow(
                 store, self.bridge, self, me, demo=demo, workspace_name=workspace_name

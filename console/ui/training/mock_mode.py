@@ -14,7 +14,6 @@ import asyncio
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.api.errors import ApiError, ServerUnreachable
 from console.ui.i18n import tr
+from console.ui.training.training_actions import Spawn
 from console.ui.training.training_look import TrainingBar, apply_training_look
 
 if TYPE_CHECKING:
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from console.ui.session import ConsoleSession
 
 __all__ = ["MockTicketMode", "training_store_path"]
-
-Spawn = Callable[[Coroutine[Any, Any, None]], None]
 
 log = logging.getLogger(__name__)
 
